@@ -1,0 +1,158 @@
+package dev.ordersprofiles.local.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Verifies identity tokens as API Gateway's Cognito user pool authorizer does: an RS256-signed JWT from the
+ * pool's issuer, for the app client, with {@code token_use=id}, not expired, signed by a key of the pool's JWKS.
+ * Anything else (alg none, HMAC, a foreign key, a wrong audience …) is refused. Accepts the raw token or
+ * {@code Bearer <token>}.
+ */
+public final class CognitoAuthorizer {
+    private static final DateTimeFormatter CLAIM_DATE =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final JWKSource<SecurityContext> keys;
+    private final String issuer;
+    private final String clientId;
+    private final Clock clock;
+
+    public CognitoAuthorizer(JWKSource<SecurityContext> keys, String issuer, String clientId, Clock clock) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.clientId = clientId;
+        this.clock = clock;
+    }
+
+    /** Trusts the local issuer. */
+    public static CognitoAuthorizer forLocal(LocalIssuer issuer, Clock clock) {
+        return new CognitoAuthorizer((selector, context) -> selector.select(issuer.publicKeys()),
+                LocalIssuer.ISSUER, LocalIssuer.CLIENT_ID, clock);
+    }
+
+    /** Trusts a real Cognito user pool, e.g. {@code eu-west-1_AbCdEf123}, and its app client. */
+    public static CognitoAuthorizer forUserPool(String userPoolId, String clientId, Clock clock) {
+        int underscore = userPoolId.indexOf('_');
+        if (underscore <= 0 || !userPoolId.matches("[a-z]{2}(-[a-z]+)+-\\d_[A-Za-z0-9]+")) {
+            throw new IllegalArgumentException("'" + userPoolId + "' is not a Cognito user pool id (region_id)");
+        }
+        String region = userPoolId.substring(0, underscore);
+        String issuer = "https://cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+        try {
+            return new CognitoAuthorizer(JWKSourceBuilder.create(
+                    URI.create(issuer + "/.well-known/jwks.json").toURL()).build(), issuer, clientId, clock);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("bad user pool id " + userPoolId, e);
+        }
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    /**
+     * The token's claims as API Gateway hands them to the function: every value a string.
+     *
+     * @throws Unauthorized with the message API Gateway answers
+     */
+    public Map<String, String> authorize(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.isBlank()) {
+            throw new Unauthorized("Unauthorized");
+        }
+        String token = authorizationHeader.strip();
+        if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            token = token.substring(7).strip();
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(token);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) {
+            throw new Unauthorized("Unauthorized");
+        }
+        JWSHeader header = jwt.getHeader();
+        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || !verified(jwt, header)) {
+            throw new Unauthorized("Unauthorized");
+        }
+        if (!issuer.equals(claims.getIssuer()) || claims.getAudience() == null
+                || !claims.getAudience().contains(clientId) || !"id".equals(claim(claims, "token_use"))
+                || claims.getSubject() == null || claims.getExpirationTime() == null) {
+            throw new Unauthorized("Unauthorized");
+        }
+        if (!clock.instant().isBefore(claims.getExpirationTime().toInstant())) {
+            throw new Unauthorized("The incoming token has expired");
+        }
+        return asStrings(claims);
+    }
+
+    private boolean verified(SignedJWT jwt, JWSHeader header) {
+        try {
+            List<JWK> candidates = keys.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+            for (JWK candidate : candidates) {
+                if (candidate instanceof RSAKey rsa && jwt.verify(new RSASSAVerifier(rsa.toRSAPublicKey()))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (JOSEException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String claim(JWTClaimsSet claims, String name) {
+        Object value = claims.getClaim(name);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    /** API Gateway passes Cognito claims as strings, dates in the form {@code Thu Nov 27 10:00:00 UTC 2026}. */
+    private static Map<String, String> asStrings(JWTClaimsSet claims) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> claim : claims.getClaims().entrySet()) {
+            Object value = claim.getValue();
+            String text;
+            if (value instanceof Date date) {
+                text = CLAIM_DATE.format(date.toInstant());
+            } else if (value instanceof List<?> list && list.size() == 1) {
+                text = String.valueOf(list.get(0));
+            } else if (claim.getKey().equals("auth_time") && value instanceof Number n) {
+                text = CLAIM_DATE.format(Instant.ofEpochSecond(n.longValue()));
+            } else {
+                text = String.valueOf(value);
+            }
+            out.put(claim.getKey(), text);
+        }
+        return out;
+    }
+
+    /** The token was refused; the message is what API Gateway answers. */
+    public static final class Unauthorized extends RuntimeException {
+        public Unauthorized(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ordersprofiles.local.template;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the local stack needs to know of sam/template.yaml, with every intrinsic resolved for the local world.
+ * There is no other list of functions or routes: everything the stack runs comes from here.
+ */
+public record Template(Map<String, String> parameters, List<FunctionDef> functions, List<ApiRoute> routes,
+                       List<ScheduleDef> schedules, List<StreamMappingDef> streamMappings,
+                       List<StateMachineDef> stateMachines, List<TableDef> tables) {
+    public Template {
+        parameters = Map.copyOf(parameters);
+        functions = List.copyOf(functions);
+        routes = List.copyOf(routes);
+        schedules = List.copyOf(schedules);
+        streamMappings = List.copyOf(streamMappings);
+        stateMachines = List.copyOf(stateMachines);
+        tables = List.copyOf(tables);
+    }
+
+    public Optional<FunctionDef> function(String name) {
+        return functions.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+}

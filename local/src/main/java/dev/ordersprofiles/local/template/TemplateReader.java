@@ -1,0 +1,283 @@
+package dev.ordersprofiles.local.template;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Reads a SAM template the way the local stack needs it: parameters (defaults, then overrides), conditions,
+ * Globals, and the functions with their API, schedule and DynamoDB stream events, state machines and tables.
+ */
+public final class TemplateReader {
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT = "000000000000";
+    public static final String STACK = "local";
+
+    private TemplateReader() {
+    }
+
+    /** @throws TemplateException naming what is wrong, when the file cannot be read or understood */
+    public static Template read(Path file, Map<String, String> parameterOverrides) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new TemplateException("cannot read template " + file + ": " + e.getMessage());
+        }
+        Map<String, Object> root;
+        try {
+            root = CloudFormationYaml.load(text);
+        } catch (TemplateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TemplateException("template " + file + " is not valid YAML: " + firstLine(e.getMessage()));
+        }
+        return new TemplateReader.Reading(root, parameterOverrides, file.toAbsolutePath().getParent()).read();
+    }
+
+    /** The local name of a function or table: its logical id without the type suffix, in kebab case. */
+    static String localName(String logicalId, String suffix) {
+        String base = logicalId.endsWith(suffix) && logicalId.length() > suffix.length()
+                ? logicalId.substring(0, logicalId.length() - suffix.length()) : logicalId;
+        return base.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static final class Reading {
+        private final Map<String, Object> root;
+        private final Map<String, Object> resources;
+        private final Resolver resolver;
+        private final Path baseDir;
+        private final Map<String, String> parameters = new LinkedHashMap<>();
+
+        Reading(Map<String, Object> root, Map<String, String> overrides, Path baseDir) {
+            this.root = root;
+            this.baseDir = baseDir;
+            this.resources = map(root.get("Resources"), "Resources");
+            Map<String, Object> declared = root.containsKey("Parameters") ? map(root.get("Parameters"), "Parameters")
+                    : Map.of();
+            for (String name : overrides.keySet()) {
+                if (!declared.containsKey(name)) {
+                    throw new TemplateException("parameter override " + name + " is not a parameter of the template");
+                }
+            }
+            for (Map.Entry<String, Object> parameter : declared.entrySet()) {
+                Map<String, Object> spec = map(parameter.getValue(), "Parameters." + parameter.getKey());
+                String value = overrides.containsKey(parameter.getKey()) ? overrides.get(parameter.getKey())
+                        : spec.containsKey("Default") ? String.valueOf(spec.get("Default")) : null;
+                if (value == null) {
+                    throw new TemplateException("parameter " + parameter.getKey() + " has no default; give it a value");
+                }
+                parameters.put(parameter.getKey(), value);
+            }
+            Map<String, Object> conditions = root.containsKey("Conditions") ? map(root.get("Conditions"), "Conditions")
+                    : Map.of();
+            this.resolver = new Resolver(parameters, conditions, resources);
+        }
+
+        Template read() {
+            List<FunctionDef> functions = new ArrayList<>();
+            List<ApiRoute> routes = new ArrayList<>();
+            List<ScheduleDef> schedules = new ArrayList<>();
+            List<StreamMappingDef> streams = new ArrayList<>();
+            List<StateMachineDef> machines = new ArrayList<>();
+            List<TableDef> tables = new ArrayList<>();
+            Map<String, Object> globals = globalFunctionProperties();
+            for (Map.Entry<String, Object> entry : resources.entrySet()) {
+                String id = entry.getKey();
+                Map<String, Object> resource = map(entry.getValue(), "Resources." + id);
+                if (resource.containsKey("Condition") && !resolver.condition(String.valueOf(resource.get("Condition")))) {
+                    continue;
+                }
+                String type = String.valueOf(resource.get("Type"));
+                Map<String, Object> properties = resource.containsKey("Properties")
+                        ? map(resolver.resolve(resource.get("Properties"), id + ".Properties"), id + ".Properties")
+                        : Map.of();
+                switch (type) {
+                    case "AWS::Serverless::Function" -> {
+                        FunctionDef function = function(id, merge(globals, properties));
+                        functions.add(function);
+                        events(id, function, properties, routes, schedules, streams);
+                    }
+                    case "AWS::Serverless::StateMachine" -> machines.add(stateMachine(id, properties));
+                    case "AWS::DynamoDB::Table" -> tables.add(new TableDef(id, resolver.tableName(id), properties));
+                    default -> {
+                        // Other resources (Cognito, CloudFront, queues, alarms …) have local stand-ins or none.
+                    }
+                }
+            }
+            return new Template(parameters, functions, routes, schedules, streams, machines, tables);
+        }
+
+        private Map<String, Object> globalFunctionProperties() {
+            if (!root.containsKey("Globals")) {
+                return Map.of();
+            }
+            Map<String, Object> globals = map(root.get("Globals"), "Globals");
+            if (!globals.containsKey("Function")) {
+                return Map.of();
+            }
+            return map(resolver.resolve(globals.get("Function"), "Globals.Function"), "Globals.Function");
+        }
+
+        private FunctionDef function(String id, Map<String, Object> p) {
+            String handler = string(p, "Handler", id);
+            int sep = handler.indexOf("::");
+            String handlerClass = sep < 0 ? handler : handler.substring(0, sep);
+            String method = sep < 0 ? "handleRequest" : handler.substring(sep + 2);
+            Map<String, String> environment = new LinkedHashMap<>();
+            if (p.get("Environment") instanceof Map<?, ?> env && env.get("Variables") instanceof Map<?, ?> vars) {
+                vars.forEach((k, v) -> environment.put(String.valueOf(k), String.valueOf(v)));
+            }
+            OptionalInt reserved = p.containsKey("ReservedConcurrentExecutions")
+                    ? OptionalInt.of(integer(p.get("ReservedConcurrentExecutions"), id + ".ReservedConcurrentExecutions"))
+                    : OptionalInt.empty();
+            return new FunctionDef(id, resolver.functionName(id), resolver.functionArn(id), handlerClass, method,
+                    p.containsKey("Timeout") ? integer(p.get("Timeout"), id + ".Timeout") : 3,
+                    p.containsKey("MemorySize") ? integer(p.get("MemorySize"), id + ".MemorySize") : 128,
+                    reserved, environment);
+        }
+
+        private void events(String id, FunctionDef function, Map<String, Object> properties, List<ApiRoute> routes,
+                            List<ScheduleDef> schedules, List<StreamMappingDef> streams) {
+            if (!(properties.get("Events") instanceof Map<?, ?> events)) {
+                return;
+            }
+            for (Map.Entry<?, ?> event : events.entrySet()) {
+                String where = id + ".Events." + event.getKey();
+                Map<String, Object> spec = map(event.getValue(), where);
+                Map<String, Object> p = spec.containsKey("Properties") ? map(spec.get("Properties"), where) : Map.of();
+                switch (String.valueOf(spec.get("Type"))) {
+                    case "Api" -> routes.add(new ApiRoute(string(p, "Method", where).toUpperCase(Locale.ROOT),
+                            string(p, "Path", where), function.name(), authorized(p, where)));
+                    case "Schedule", "ScheduleV2" -> schedules.add(new ScheduleDef(
+                            p.containsKey("Name") ? String.valueOf(p.get("Name")) : id + "-" + event.getKey(),
+                            function.name(), string(p, "Schedule", where),
+                            !p.containsKey("Enabled") || Boolean.parseBoolean(String.valueOf(p.get("Enabled"))),
+                            p.get("RetryPolicy") instanceof Map<?, ?> retry && retry.containsKey("MaximumRetryAttempts")
+                                    ? integer(retry.get("MaximumRetryAttempts"), where + ".RetryPolicy") : 185));
+                    case "DynamoDB" -> streams.add(stream(function, p, where));
+                    default -> throw new TemplateException(where + ": event type " + spec.get("Type")
+                            + " is not supported by the local stack");
+                }
+            }
+        }
+
+        private boolean authorized(Map<String, Object> event, String where) {
+            Object api = event.get("RestApiId");
+            String apiId = api == null ? null : String.valueOf(api);
+            String defaultAuthorizer = null;
+            if (apiId != null && resources.get(apiId) instanceof Map<?, ?> apiResource
+                    && apiResource.get("Properties") instanceof Map<?, ?> apiProps
+                    && apiProps.get("Auth") instanceof Map<?, ?> auth && auth.get("DefaultAuthorizer") != null) {
+                defaultAuthorizer = String.valueOf(auth.get("DefaultAuthorizer"));
+            }
+            String authorizer = defaultAuthorizer;
+            if (event.get("Auth") instanceof Map<?, ?> auth && auth.containsKey("Authorizer")) {
+                authorizer = String.valueOf(auth.get("Authorizer"));
+            }
+            return authorizer != null && !"NONE".equals(authorizer) && !"AWS_IAM".equals(authorizer);
+        }
+
+        private StreamMappingDef stream(FunctionDef function, Map<String, Object> p, String where) {
+            String streamArn = string(p, "Stream", where);
+            int tableAt = streamArn.indexOf(":table/");
+            if (tableAt < 0) {
+                throw new TemplateException(where + ": Stream is not a DynamoDB stream ARN: " + streamArn);
+            }
+            String table = streamArn.substring(tableAt + 7).split("/")[0];
+            List<String> patterns = new ArrayList<>();
+            if (p.get("FilterCriteria") instanceof Map<?, ?> criteria && criteria.get("Filters") instanceof List<?> filters) {
+                for (Object filter : filters) {
+                    if (filter instanceof Map<?, ?> f && f.get("Pattern") != null) {
+                        patterns.add(String.valueOf(f.get("Pattern")));
+                    }
+                }
+            }
+            boolean reportFailures = p.get("FunctionResponseTypes") instanceof List<?> types
+                    && types.contains("ReportBatchItemFailures");
+            return new StreamMappingDef(function.name(), table,
+                    p.containsKey("BatchSize") ? integer(p.get("BatchSize"), where + ".BatchSize") : 100,
+                    p.containsKey("MaximumRetryAttempts") ? integer(p.get("MaximumRetryAttempts"), where) : -1,
+                    Boolean.parseBoolean(String.valueOf(p.getOrDefault("BisectBatchOnFunctionError", "false"))),
+                    reportFailures, patterns);
+        }
+
+        private StateMachineDef stateMachine(String id, Map<String, Object> p) {
+            String definition;
+            if (p.containsKey("DefinitionUri")) {
+                Path file = baseDir.resolve(String.valueOf(p.get("DefinitionUri")));
+                try {
+                    definition = Files.readString(file);
+                } catch (IOException e) {
+                    throw new TemplateException(id + ".DefinitionUri: cannot read " + file);
+                }
+            } else {
+                throw new TemplateException(id + ": only DefinitionUri state machines are supported locally");
+            }
+            if (p.get("DefinitionSubstitutions") instanceof Map<?, ?> substitutions) {
+                for (Map.Entry<?, ?> s : substitutions.entrySet()) {
+                    definition = definition.replace("${" + s.getKey() + "}", String.valueOf(s.getValue()));
+                }
+            }
+            int unresolved = definition.indexOf("${");
+            if (unresolved >= 0) {
+                int end = definition.indexOf('}', unresolved);
+                throw new TemplateException(id + ": DefinitionSubstitutions has no value for "
+                        + definition.substring(unresolved, end < 0 ? definition.length() : end + 1));
+            }
+            return new StateMachineDef(id, resolver.stateMachineName(id), resolver.stateMachineArn(id), definition);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> merge(Map<String, Object> globals, Map<String, Object> own) {
+            Map<String, Object> merged = new LinkedHashMap<>(globals);
+            for (Map.Entry<String, Object> e : own.entrySet()) {
+                Object global = merged.get(e.getKey());
+                if (global instanceof Map<?, ?> g && e.getValue() instanceof Map<?, ?> o) {
+                    merged.put(e.getKey(), merge((Map<String, Object>) g, (Map<String, Object>) o));
+                } else {
+                    merged.put(e.getKey(), e.getValue());
+                }
+            }
+            return merged;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value, String where) {
+        if (!(value instanceof Map)) {
+            throw new TemplateException(where + " must be a mapping");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static String string(Map<String, Object> properties, String key, String where) {
+        Object value = properties.get(key);
+        if (value == null || value instanceof Map || value instanceof List) {
+            throw new TemplateException(where + "." + key + " must be a string");
+        }
+        return String.valueOf(value);
+    }
+
+    private static int integer(Object value, String where) {
+        try {
+            return Integer.parseInt(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            throw new TemplateException(where + " must be a whole number, not " + value);
+        }
+    }
+}

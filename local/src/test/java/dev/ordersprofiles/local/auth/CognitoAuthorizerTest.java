@@ -1,0 +1,147 @@
+package dev.ordersprofiles.local.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CognitoAuthorizerTest {
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** One key pair for the class: RSA key generation is slow. */
+    @TempDir
+    static Path data;
+    private LocalIssuer issuer;
+    private CognitoAuthorizer authorizer;
+
+    @BeforeEach
+    void setUp() {
+        issuer = LocalIssuer.inFolder(data, clock);
+        authorizer = CognitoAuthorizer.forLocal(issuer, clock);
+    }
+
+    @Test
+    void a_local_id_token_is_accepted_raw_or_as_bearer_with_string_claims() {
+        String token = issuer.idToken("alice", "alice@example.com");
+
+        Map<String, String> claims = authorizer.authorize(token);
+
+        assertThat(authorizer.authorize("Bearer " + token)).isEqualTo(claims);
+        assertThat(claims).containsEntry("sub", LocalIssuer.subjectOf("alice"))
+                .containsEntry("email", "alice@example.com").containsEntry("cognito:username", "alice")
+                .containsEntry("token_use", "id").containsEntry("email_verified", "true")
+                .containsEntry("aud", LocalIssuer.CLIENT_ID).containsEntry("iss", LocalIssuer.ISSUER)
+                .containsEntry("exp", "Fri Nov 27 11:00:00 UTC 2026");
+    }
+
+    @Test
+    void the_same_username_keeps_its_sub_and_the_key_survives_a_restart() {
+        String token = issuer.idToken("alice", "a@x.io");
+        CognitoAuthorizer afterRestart = CognitoAuthorizer.forLocal(LocalIssuer.inFolder(data, clock), clock);
+
+        assertThat(afterRestart.authorize(token).get("sub")).isEqualTo(LocalIssuer.subjectOf("alice"));
+        assertThat(LocalIssuer.subjectOf("alice")).isNotEqualTo(LocalIssuer.subjectOf("bob"));
+    }
+
+    @Test
+    void missing_or_garbage_tokens_are_unauthorized() {
+        assertRefused(null, "Unauthorized");
+        assertRefused("", "Unauthorized");
+        assertRefused("Bearer ", "Unauthorized");
+        assertRefused("not.a.jwt", "Unauthorized");
+        String token = issuer.idToken("alice", "a@x.io");
+        assertRefused(token.substring(0, token.length() - 4) + "AAAA", "Unauthorized");
+    }
+
+    @Test
+    void alg_none_is_refused() {
+        PlainJWT unsigned = new PlainJWT(new PlainHeader(), claims().build());
+
+        assertRefused(unsigned.serialize(), "Unauthorized");
+    }
+
+    @Test
+    void an_hmac_token_keyed_with_the_public_key_is_refused() throws Exception {
+        byte[] publicKeyBytes = issuer.publicKeys().getKeys().get(0).toRSAKey().toRSAPublicKey().getEncoded();
+        byte[] secret = new byte[Math.max(32, publicKeyBytes.length)];
+        System.arraycopy(publicKeyBytes, 0, secret, 0, publicKeyBytes.length);
+        SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims().build());
+        forged.sign(new MACSigner(secret));
+
+        assertRefused(forged.serialize(), "Unauthorized");
+    }
+
+    @Test
+    void a_token_signed_by_another_key_is_refused() throws Exception {
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID(
+                issuer.publicKeys().getKeys().get(0).getKeyID()).generate();
+
+        assertRefused(sign(stranger, claims().build()), "Unauthorized");
+    }
+
+    @Test
+    void wrong_issuer_audience_or_token_use_is_refused() throws Exception {
+        RSAKey own = RSAKey.parse(java.nio.file.Files.readString(data.resolve("issuer-key.jwk.json"),
+                StandardCharsets.UTF_8));
+
+        assertThat(authorizer.authorize(sign(own, claims().build()))).containsKey("sub");
+        assertRefused(sign(own, claims().issuer("https://evil.example").build()), "Unauthorized");
+        assertRefused(sign(own, claims().audience("other-client").build()), "Unauthorized");
+        assertRefused(sign(own, claims().claim("token_use", "access").build()), "Unauthorized");
+        assertRefused(sign(own, claims().expirationTime(null).build()), "Unauthorized");
+    }
+
+    @Test
+    void an_expired_token_says_so() {
+        String token = issuer.idToken("alice", "a@x.io");
+        CognitoAuthorizer later = CognitoAuthorizer.forLocal(issuer,
+                Clock.fixed(NOW.plus(LocalIssuer.TOKEN_LIFETIME), ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> later.authorize(token)).isInstanceOf(CognitoAuthorizer.Unauthorized.class)
+                .hasMessage("The incoming token has expired");
+    }
+
+    @Test
+    void a_user_pool_id_is_checked_and_gives_the_pools_issuer() {
+        assertThat(CognitoAuthorizer.forUserPool("eu-west-1_AbC123", "client", clock).issuer())
+                .isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123");
+        assertThatThrownBy(() -> CognitoAuthorizer.forUserPool("not-a-pool", "client", clock))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private void assertRefused(String header, String message) {
+        assertThatThrownBy(() -> authorizer.authorize(header)).isInstanceOf(CognitoAuthorizer.Unauthorized.class)
+                .hasMessage(message);
+    }
+
+    private static JWTClaimsSet.Builder claims() {
+        return new JWTClaimsSet.Builder().subject("s-1").issuer(LocalIssuer.ISSUER).audience(LocalIssuer.CLIENT_ID)
+                .claim("token_use", "id").expirationTime(Date.from(NOW.plus(Duration.ofMinutes(5))));
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+}
