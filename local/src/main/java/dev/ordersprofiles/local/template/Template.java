@@ -7,10 +7,13 @@ import java.util.Optional;
 /**
  * What the local stack needs to know of sam/template.yaml, with every intrinsic resolved for the local world.
  * There is no other list of functions or routes: everything the stack runs comes from here.
+ * {@code docsResponseHeaders} are the security headers of the CloudFront response headers policy.
  */
-public record Template(Map<String, String> parameters, List<FunctionDef> functions, List<ApiRoute> routes,
+public record Template(Map<String, String> parameters, ApiStage apiStage, List<FunctionDef> functions,
+                       List<ApiRoute> routes,
                        List<ScheduleDef> schedules, List<StreamMappingDef> streamMappings,
-                       List<StateMachineDef> stateMachines, List<TableDef> tables) {
+                       List<StateMachineDef> stateMachines, List<TableDef> tables,
+                       Map<String, String> docsResponseHeaders) {
     public Template {
         parameters = Map.copyOf(parameters);
         functions = List.copyOf(functions);
@@ -19,6 +22,7 @@ public record Template(Map<String, String> parameters, List<FunctionDef> functio
         streamMappings = List.copyOf(streamMappings);
         stateMachines = List.copyOf(stateMachines);
         tables = List.copyOf(tables);
+        docsResponseHeaders = Map.copyOf(docsResponseHeaders);
     }
 
     public Optional<FunctionDef> function(String name) {

@@ -119,7 +119,78 @@ public final class TemplateReader {
                     }
                 }
             }
-            return new Template(parameters, functions, routes, schedules, streams, machines, tables);
+            return new Template(parameters, apiStage(), functions, routes, schedules, streams, machines, tables,
+                    securityHeaders());
+        }
+
+        /** The first AWS::Serverless::Api's stage name and stage-wide throttling; AWS's defaults without one. */
+        private ApiStage apiStage() {
+            for (Map.Entry<String, Object> entry : resources.entrySet()) {
+                Map<String, Object> resource = map(entry.getValue(), "Resources." + entry.getKey());
+                if (!"AWS::Serverless::Api".equals(resource.get("Type"))) {
+                    continue;
+                }
+                String where = entry.getKey() + ".Properties";
+                Map<String, Object> p = map(resolver.resolve(resource.get("Properties"), where), where);
+                double rate = ApiStage.DEFAULT.rateLimit();
+                int burst = ApiStage.DEFAULT.burstLimit();
+                if (p.get("MethodSettings") instanceof List<?> settings) {
+                    for (Object setting : settings) {
+                        if (setting instanceof Map<?, ?> s && "/*".equals(s.get("ResourcePath"))
+                                && "*".equals(s.get("HttpMethod"))) {
+                            if (s.containsKey("ThrottlingRateLimit")) {
+                                rate = Double.parseDouble(String.valueOf(s.get("ThrottlingRateLimit")));
+                            }
+                            if (s.containsKey("ThrottlingBurstLimit")) {
+                                burst = integer(s.get("ThrottlingBurstLimit"), where + ".MethodSettings");
+                            }
+                        }
+                    }
+                }
+                return new ApiStage(string(p, "StageName", where), rate, burst);
+            }
+            return ApiStage.DEFAULT;
+        }
+
+        /** The headers the first CloudFront response headers policy's SecurityHeadersConfig adds. */
+        private Map<String, String> securityHeaders() {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> entry : resources.entrySet()) {
+                Map<String, Object> resource = map(entry.getValue(), "Resources." + entry.getKey());
+                if (!"AWS::CloudFront::ResponseHeadersPolicy".equals(resource.get("Type"))) {
+                    continue;
+                }
+                String where = entry.getKey() + ".Properties";
+                Map<String, Object> p = map(resolver.resolve(resource.get("Properties"), where), where);
+                if (!(p.get("ResponseHeadersPolicyConfig") instanceof Map<?, ?> config)
+                        || !(config.get("SecurityHeadersConfig") instanceof Map<?, ?> security)) {
+                    continue;
+                }
+                if (security.get("StrictTransportSecurity") instanceof Map<?, ?> hsts) {
+                    headers.put("Strict-Transport-Security", "max-age=" + hsts.get("AccessControlMaxAgeSec")
+                            + (Boolean.parseBoolean(String.valueOf(hsts.get("IncludeSubdomains"))) ? "; includeSubDomains" : "")
+                            + (Boolean.parseBoolean(String.valueOf(hsts.get("Preload"))) ? "; preload" : ""));
+                }
+                if (security.containsKey("ContentTypeOptions")) {
+                    headers.put("X-Content-Type-Options", "nosniff");
+                }
+                if (security.get("FrameOptions") instanceof Map<?, ?> frame) {
+                    headers.put("X-Frame-Options", String.valueOf(frame.get("FrameOption")));
+                }
+                if (security.get("ReferrerPolicy") instanceof Map<?, ?> referrer) {
+                    headers.put("Referrer-Policy", String.valueOf(referrer.get("ReferrerPolicy")));
+                }
+                if (security.get("ContentSecurityPolicy") instanceof Map<?, ?> csp) {
+                    headers.put("Content-Security-Policy", String.valueOf(csp.get("ContentSecurityPolicy")));
+                }
+                if (security.get("XSSProtection") instanceof Map<?, ?> xss) {
+                    boolean on = Boolean.parseBoolean(String.valueOf(xss.get("Protection")));
+                    headers.put("X-XSS-Protection", !on ? "0"
+                            : "1" + (Boolean.parseBoolean(String.valueOf(xss.get("ModeBlock"))) ? "; mode=block" : ""));
+                }
+                return headers;
+            }
+            return headers;
         }
 
         private Map<String, Object> globalFunctionProperties() {

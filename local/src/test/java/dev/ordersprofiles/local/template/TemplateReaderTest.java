@@ -46,6 +46,11 @@ class TemplateReaderTest {
                     .contains("arn:aws:lambda:us-east-1:000000000000:function:validate-order")
                     .contains("arn:aws:lambda:us-east-1:000000000000:function:charge-payment:live");
         });
+        assertThat(template.apiStage()).isEqualTo(new ApiStage("dev", 100, 200));
+        assertThat(template.docsResponseHeaders()).containsEntry("X-Frame-Options", "DENY")
+                .containsEntry("X-Content-Type-Options", "nosniff")
+                .containsEntry("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+                .containsKey("Content-Security-Policy");
         assertThat(template.tables()).extracting(TableDef::name)
                 .containsExactlyInAnyOrder("profiles", "orders", "idempotency");
     }

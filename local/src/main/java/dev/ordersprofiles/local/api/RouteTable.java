@@ -1,0 +1,85 @@
+package dev.ordersprofiles.local.api;
+
+import dev.ordersprofiles.local.template.ApiRoute;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Matches request paths against the template's resource paths, as API Gateway does: literal segments first, then
+ * {@code {param}} segments, then a greedy {@code {proxy+}}.
+ */
+final class RouteTable {
+    /** A matched route and its decoded path parameters. */
+    record Match(ApiRoute route, Map<String, String> pathParameters) {
+    }
+
+    private final List<ApiRoute> routes;
+
+    RouteTable(List<ApiRoute> routes) {
+        this.routes = new ArrayList<>(routes);
+        // More literal segments win over parameters, as in API Gateway's resource tree.
+        this.routes.sort((a, b) -> Integer.compare(specificity(b.path()), specificity(a.path())));
+    }
+
+    Optional<Match> match(String method, String path) {
+        String[] actual = segments(path);
+        for (ApiRoute route : routes) {
+            if (!route.method().equals(method) && !route.method().equals("ANY")) {
+                continue;
+            }
+            Map<String, String> parameters = match(segments(route.path()), actual);
+            if (parameters != null) {
+                return Optional.of(new Match(route, parameters));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> match(String[] pattern, String[] actual) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < pattern.length; i++) {
+            String p = pattern[i];
+            if (p.startsWith("{") && p.endsWith("+}")) {
+                if (i >= actual.length) {
+                    return null;
+                }
+                parameters.put(p.substring(1, p.length() - 2), String.join("/", List.of(actual).subList(i, actual.length)));
+                return parameters;
+            }
+            if (i >= actual.length) {
+                return null;
+            }
+            if (p.startsWith("{") && p.endsWith("}")) {
+                if (actual[i].isEmpty()) {
+                    return null;
+                }
+                parameters.put(p.substring(1, p.length() - 1), URLDecoder.decode(actual[i], StandardCharsets.UTF_8));
+            } else if (!p.equals(actual[i])) {
+                return null;
+            }
+        }
+        return pattern.length == actual.length ? parameters : null;
+    }
+
+    private static String[] segments(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        if (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+    }
+
+    private static int specificity(String path) {
+        int literal = 0;
+        for (String segment : segments(path)) {
+            literal += segment.startsWith("{") ? 0 : 2;
+            literal += segment.endsWith("+}") ? -1 : 0;
+        }
+        return literal;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.ordersprofiles.local.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import dev.ordersprofiles.local.template.FunctionDef;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+
+/**
+ * One function: its handler instance (made on first invocation, like Lambda's init phase), its serialisers (the
+ * Java runtime's own library, so events arrive exactly as on AWS), and its reserved concurrency.
+ */
+final class LocalFunction {
+    private final FunctionDef definition;
+    private final HandlerFactory factory;
+    private final Optional<Semaphore> reserved;
+    private volatile Initialised initialised;
+
+    private record Initialised(Object handler, PojoSerializer<Object> input, PojoSerializer<Object> output) {
+    }
+
+    LocalFunction(FunctionDef definition, HandlerFactory factory) {
+        this.definition = definition;
+        this.factory = factory;
+        this.reserved = definition.reservedConcurrency().isPresent()
+                ? Optional.of(new Semaphore(definition.reservedConcurrency().getAsInt())) : Optional.empty();
+    }
+
+    FunctionDef definition() {
+        return definition;
+    }
+
+    /** Takes a concurrency slot; false when the function is at its reserved concurrency. */
+    boolean tryAcquire() {
+        return reserved.map(Semaphore::tryAcquire).orElse(true);
+    }
+
+    void release() {
+        reserved.ifPresent(Semaphore::release);
+    }
+
+    /** Runs the handler on the calling thread. */
+    InvocationResult run(byte[] payload, String requestId) {
+        FunctionLogs.enter(definition.name());
+        try {
+            Initialised init = initialised();
+            Context context = new LocalContext(definition, requestId, System.currentTimeMillis());
+            if (init.handler() instanceof RequestStreamHandler stream) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                stream.handleRequest(new ByteArrayInputStream(payload), out, context);
+                return new InvocationResult.Success(out.toByteArray());
+            }
+            Object input;
+            try {
+                input = init.input().fromJson(new ByteArrayInputStream(payload));
+            } catch (RuntimeException e) {
+                return ErrorDocument.of(new RuntimeException("An error occurred during JSON parsing", e));
+            }
+            @SuppressWarnings("unchecked")
+            Object result = ((RequestHandler<Object, Object>) init.handler()).handleRequest(input, context);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            init.output().toJson(result, out);
+            return new InvocationResult.Success(out.toByteArray());
+        } catch (Throwable thrown) {
+            return ErrorDocument.of(thrown instanceof InvocationTargetException ite ? ite.getCause() : thrown);
+        } finally {
+            FunctionLogs.leave();
+        }
+    }
+
+    static String newRequestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private Initialised initialised() throws Exception {
+        Initialised init = initialised;
+        if (init == null) {
+            synchronized (this) {
+                init = initialised;
+                if (init == null) {
+                    init = initialise();
+                    initialised = init;
+                }
+            }
+        }
+        return init;
+    }
+
+    private Initialised initialise() throws Exception {
+        Class<?> type = Class.forName(definition.handlerClass(), true, LocalFunction.class.getClassLoader());
+        Object handler = factory.create(definition, type);
+        if (handler instanceof RequestStreamHandler) {
+            return new Initialised(handler, null, null);
+        }
+        if (!(handler instanceof RequestHandler<?, ?>) || !definition.handlerMethod().equals("handleRequest")) {
+            throw new IllegalStateException(definition.handlerClass() + "::" + definition.handlerMethod()
+                    + " is not a RequestHandler or RequestStreamHandler handleRequest method");
+        }
+        Type[] io = requestHandlerTypes(type);
+        return new Initialised(handler, serializerFor(io[0]), serializerFor(io[1]));
+    }
+
+    private static Type[] requestHandlerTypes(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Type implemented : c.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    return p.getActualTypeArguments();
+                }
+            }
+        }
+        throw new IllegalStateException(type.getName() + " does not declare RequestHandler's type arguments");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> serializerFor(Type type) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (LambdaEventSerializers.isLambdaSupportedEvent(raw.getName())) {
+            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(raw,
+                    LocalFunction.class.getClassLoader());
+        }
+        return JacksonFactory.getInstance().getSerializer(type);
+    }
+}
