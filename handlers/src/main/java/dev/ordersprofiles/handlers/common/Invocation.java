@@ -1,0 +1,90 @@
+package dev.ordersprofiles.handlers.common;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One function invocation: collects the fields of its single structured log line and writes that line to stdout
+ * when closed. While open it is the thread's current invocation, so that business events recorded during it
+ * (see {@link EmfEventLog}) carry the function name and request id. Never put tokens or bodies in it.
+ */
+public final class Invocation implements AutoCloseable {
+    private static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
+
+    private final String function;
+    private final String requestId;
+    private final long startNanos = System.nanoTime();
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+    private String level = "INFO";
+
+    Invocation(String function, Context context, boolean coldStart) {
+        this.function = function;
+        this.requestId = context == null || context.getAwsRequestId() == null ? "-" : context.getAwsRequestId();
+        fields.put("coldStart", coldStart);
+        CURRENT.set(this);
+    }
+
+    /** The invocation running on this thread, if any. */
+    public static Optional<Invocation> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    public String function() {
+        return function;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** Adds a field to the log line (later values for the same key win). */
+    public Invocation put(String key, Object value) {
+        fields.put(key, value);
+        return this;
+    }
+
+    /** Marks the invocation as WARN (an expected failure, such as a business rejection reported to the caller). */
+    public void warn() {
+        if (!"ERROR".equals(level)) {
+            level = "WARN";
+        }
+    }
+
+    /** Marks the invocation as ERROR and puts the error, with its stack trace, on the log line. */
+    public void error(Throwable error) {
+        level = "ERROR";
+        fields.put("error", error.getClass().getName());
+        fields.put("errorMessage", String.valueOf(error.getMessage()));
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        fields.put("stackTrace", trace.toString());
+    }
+
+    @Override
+    public void close() {
+        CURRENT.remove();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        line.put("level", level);
+        line.put("function", function);
+        line.put("requestId", requestId);
+        line.put("durationMs", (System.nanoTime() - startNanos) / 1_000_000);
+        line.putAll(fields);
+        Stdout.line(write(line));
+    }
+
+    static String write(Map<String, Object> line) {
+        try {
+            return Json.MAPPER.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            return "{\"level\":\"ERROR\",\"message\":\"log line could not be written\"}";
+        }
+    }
+}

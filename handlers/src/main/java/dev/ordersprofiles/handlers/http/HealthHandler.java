@@ -1,0 +1,25 @@
+package dev.ordersprofiles.handlers.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.ordersprofiles.handlers.common.Invocations;
+import dev.ordersprofiles.handlers.wiring.OrdersComponent;
+
+/** GET /health (public): 200 {"ok":true,"service":"serverless-api"}. Builds no use case at all. */
+public final class HealthHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private final Invocations invocations = new Invocations("health");
+
+    public HealthHandler() {
+    }
+
+    /** For callers that hand every handler the shared component; health needs nothing from it. */
+    public HealthHandler(OrdersComponent component) {
+    }
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return ApiCall.run(invocations, event, context, request -> HttpJson.json(200, HealthResponse.UP));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ordersprofiles.handlers.schedule;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.ordersprofiles.application.order.ExpireStaleOrders;
+import dev.ordersprofiles.application.order.ExpiryReport;
+import dev.ordersprofiles.handlers.common.Invocation;
+import dev.ordersprofiles.handlers.common.Invocations;
+import dev.ordersprofiles.handlers.wiring.Components;
+import dev.ordersprofiles.handlers.wiring.OrdersComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** EventBridge schedule: expires every PENDING order past its deadline; answers {"expired": n, "skipped": m}. */
+public final class ExpireStaleOrdersHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+    private final Invocations invocations = new Invocations("orders-cleanup");
+    private final ExpireStaleOrders expireStaleOrders;
+
+    public ExpireStaleOrdersHandler() {
+        this(Components.fromEnvironment());
+    }
+
+    public ExpireStaleOrdersHandler(OrdersComponent component) {
+        this.expireStaleOrders = component.expireStaleOrders();
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        try (Invocation invocation = invocations.start(context)) {
+            try {
+                ExpiryReport report = expireStaleOrders.expireStale();
+                invocation.put("outcome", "ok").put("expired", report.expired()).put("skipped", report.skipped());
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("expired", report.expired());
+                result.put("skipped", report.skipped());
+                return result;
+            } catch (RuntimeException e) {
+                invocation.put("outcome", "error");
+                invocation.error(e);
+                throw e;
+            }
+        }
+    }
+}

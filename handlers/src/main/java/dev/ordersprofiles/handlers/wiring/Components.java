@@ -1,0 +1,35 @@
+package dev.ordersprofiles.handlers.wiring;
+
+import java.time.Clock;
+
+/**
+ * The component the handlers' no-arg (Lambda) constructors use: built once per process from the environment, on
+ * first use, and shared by every handler instance of the process (so that, in one JVM, all functions see the same
+ * in-memory store).
+ */
+public final class Components {
+    private Components() {
+    }
+
+    public static OrdersComponent fromEnvironment() {
+        return Holder.COMPONENT;
+    }
+
+    /** A fresh component for the given configuration and clock (tests, local runs). */
+    public static OrdersComponent create(HandlerConfig config, Clock clock) {
+        return DaggerOrdersComponent.factory().create(config, clock);
+    }
+
+    /**
+     * A component whose use cases run over the given ports instead of the ones the configuration would choose
+     * (the local stack brings its own stores and workflow). Metrics, time rules and namespace still come from
+     * {@code config}.
+     */
+    public static OrdersComponent withPorts(HandlerConfig config, Clock clock, Ports ports) {
+        return DaggerGivenPortsComponent.factory().create(config, clock, ports);
+    }
+
+    private static final class Holder {
+        static final OrdersComponent COMPONENT = create(HandlerConfig.fromEnv(), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,58 @@
+package dev.ordersprofiles.handlers.wiring;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.ordersprofiles.application.order.ChargePayment;
+import dev.ordersprofiles.application.order.ConfirmOrder;
+import dev.ordersprofiles.application.order.ExpireStaleOrders;
+import dev.ordersprofiles.application.order.GetOrder;
+import dev.ordersprofiles.application.order.MarkOrderFailed;
+import dev.ordersprofiles.application.order.PlaceOrder;
+import dev.ordersprofiles.application.order.RefundPayment;
+import dev.ordersprofiles.application.order.ReleaseInventory;
+import dev.ordersprofiles.application.order.ReserveInventory;
+import dev.ordersprofiles.application.order.ValidateOrder;
+import dev.ordersprofiles.application.profile.GetProfile;
+import dev.ordersprofiles.application.profile.UpsertProfile;
+import dev.ordersprofiles.application.profile.WelcomeNewProfile;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/**
+ * Every use case, wired at compile time. One component serves every function in the jar: Dagger builds only what
+ * the provision method a handler calls needs, once ({@code @Singleton}).
+ */
+@Singleton
+@Component(modules = {UseCaseModule.class, PortsModule.class})
+public interface OrdersComponent {
+    PlaceOrder placeOrder();
+
+    GetOrder getOrder();
+
+    UpsertProfile upsertProfile();
+
+    GetProfile getProfile();
+
+    ValidateOrder validateOrder();
+
+    ReserveInventory reserveInventory();
+
+    ChargePayment chargePayment();
+
+    ConfirmOrder confirmOrder();
+
+    ReleaseInventory releaseInventory();
+
+    RefundPayment refundPayment();
+
+    MarkOrderFailed markOrderFailed();
+
+    ExpireStaleOrders expireStaleOrders();
+
+    WelcomeNewProfile welcomeNewProfile();
+
+    @Component.Factory
+    interface Factory {
+        OrdersComponent create(@BindsInstance HandlerConfig config, @BindsInstance Clock clock);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ordersprofiles.handlers.workflow;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.ordersprofiles.application.order.ReleaseInventory;
+import dev.ordersprofiles.handlers.common.Invocations;
+import dev.ordersprofiles.handlers.wiring.Components;
+import dev.ordersprofiles.handlers.wiring.OrdersComponent;
+import java.util.Map;
+
+/** Compensation: gives back the order's reservation; a no-op when there is none. Answers the unchanged status. */
+public final class ReleaseInventoryHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final Invocations invocations = new Invocations("release-inventory");
+    private final ReleaseInventory useCase;
+
+    public ReleaseInventoryHandler() {
+        this(Components.fromEnvironment());
+    }
+
+    public ReleaseInventoryHandler(OrdersComponent component) {
+        this.useCase = component.releaseInventory();
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        return StepCall.run(invocations, input, context, (orderId, in) -> useCase.release(orderId));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ordersprofiles.handlers.workflow;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.ordersprofiles.application.order.ReserveInventory;
+import dev.ordersprofiles.handlers.common.Invocations;
+import dev.ordersprofiles.handlers.wiring.Components;
+import dev.ordersprofiles.handlers.wiring.OrdersComponent;
+import java.util.Map;
+
+/** Workflow step Reserve: VALIDATED to RESERVED; throws {@code dev.ordersprofiles.application.order.OutOfStock}. */
+public final class ReserveInventoryHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final Invocations invocations = new Invocations("reserve-inventory");
+    private final ReserveInventory useCase;
+
+    public ReserveInventoryHandler() {
+        this(Components.fromEnvironment());
+    }
+
+    public ReserveInventoryHandler(OrdersComponent component) {
+        this.useCase = component.reserveInventory();
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        return StepCall.run(invocations, input, context, (orderId, in) -> useCase.reserve(orderId));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ordersprofiles.handlers.workflow;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.ordersprofiles.application.order.ValidateOrder;
+import dev.ordersprofiles.handlers.common.Invocations;
+import dev.ordersprofiles.handlers.wiring.Components;
+import dev.ordersprofiles.handlers.wiring.OrdersComponent;
+import java.util.Map;
+
+/** Workflow step Validate: PENDING to VALIDATED; throws {@code dev.ordersprofiles.application.order.OrderValidationFailed}. */
+public final class ValidateOrderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final Invocations invocations = new Invocations("validate-order");
+    private final ValidateOrder useCase;
+
+    public ValidateOrderHandler() {
+        this(Components.fromEnvironment());
+    }
+
+    public ValidateOrderHandler(OrdersComponent component) {
+        this.useCase = component.validateOrder();
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        return StepCall.run(invocations, input, context, (orderId, in) -> useCase.validate(orderId));
+    }
+}

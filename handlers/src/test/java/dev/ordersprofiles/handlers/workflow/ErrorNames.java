@@ -1,0 +1,14 @@
+package dev.ordersprofiles.handlers.workflow;
+
+/**
+ * The error names of COMMON.md's fixed contract, spelled out as strings on purpose: the state machine's Catch
+ * clauses match them, so a rename or move of the exception classes must break a test.
+ */
+final class ErrorNames {
+    static final String VALIDATION_FAILED = "dev.ordersprofiles.application.order.OrderValidationFailed";
+    static final String OUT_OF_STOCK = "dev.ordersprofiles.application.order.OutOfStock";
+    static final String PAYMENT_DECLINED = "dev.ordersprofiles.application.order.PaymentDeclined";
+
+    private ErrorNames() {
+    }
+}

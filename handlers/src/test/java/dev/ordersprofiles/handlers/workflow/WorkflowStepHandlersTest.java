@@ -1,0 +1,164 @@
+package dev.ordersprofiles.handlers.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.ordersprofiles.domain.order.Order;
+import dev.ordersprofiles.domain.order.OrderStatus;
+import dev.ordersprofiles.handlers.support.CapturedStdout;
+import dev.ordersprofiles.handlers.support.World;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkflowStepHandlersTest {
+    private final World world = new World();
+    private final ValidateOrderHandler validate = new ValidateOrderHandler(world.component);
+    private final ReserveInventoryHandler reserve = new ReserveInventoryHandler(world.component);
+    private final ChargePaymentHandler charge = new ChargePaymentHandler(world.component);
+    private final ConfirmOrderHandler confirm = new ConfirmOrderHandler(world.component);
+    private final ReleaseInventoryHandler release = new ReleaseInventoryHandler(world.component);
+    private final RefundPaymentHandler refund = new RefundPaymentHandler(world.component);
+    private final MarkOrderFailedHandler markFailed = new MarkOrderFailedHandler(world.component);
+
+    @Test
+    void the_four_steps_take_a_pending_order_to_confirmed() {
+        String id = world.pendingOrder("42.50", "A-1", 2).id().value();
+
+        assertThat(Steps.run(validate, Steps.input("step-validate-order", id)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("orderId", id, "status", "VALIDATED"));
+        assertThat(Steps.run(reserve, Steps.input("step-validate-order", id))).containsEntry("status", "RESERVED");
+        assertThat(Steps.run(charge, Steps.input("step-validate-order", id))).containsEntry("status", "CHARGED");
+        assertThat(Steps.run(confirm, Steps.input("step-validate-order", id))).containsEntry("status", "CONFIRMED");
+
+        assertThat(world.stored(dev.ordersprofiles.domain.order.OrderId.of(id)).status())
+                .isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void running_a_step_again_returns_the_same_result() {
+        String id = world.pendingOrder("42.50", "A-1", 2).id().value();
+        Steps.run(validate, Steps.input("step-validate-order", id));
+        Steps.run(reserve, Steps.input("step-validate-order", id));
+
+        assertThat(Steps.run(reserve, Steps.input("step-validate-order", id))).containsEntry("status", "RESERVED");
+        assertThat(Steps.run(validate, Steps.input("step-validate-order", id))).containsEntry("status", "RESERVED");
+    }
+
+    @Test
+    void each_step_writes_one_log_line_with_its_outcome() {
+        String id = world.pendingOrder("42.50", "A-1", 2).id().value();
+        try (CapturedStdout out = new CapturedStdout()) {
+            Steps.run(validate, Steps.input("step-validate-order", id));
+
+            assertThat(out.invocationLines()).hasSize(1);
+            var line = out.invocationLines().get(0);
+            assertThat(line.path("function").asText()).isEqualTo("validate-order");
+            assertThat(line.path("step").asText()).isEqualTo("validate-order");
+            assertThat(line.path("orderId").asText()).isEqualTo(id);
+            assertThat(line.path("outcome").asText()).isEqualTo("ok");
+            assertThat(line.path("orderStatus").asText()).isEqualTo("VALIDATED");
+        }
+    }
+
+    @Test
+    void validating_an_order_with_a_sku_that_is_not_sold_raises_OrderValidationFailed() {
+        String id = world.pendingOrder("42.50", "DISCONTINUED-1", 1).id().value();
+
+        Throwable thrown = catchThrowable(() -> validate.handleRequest(Steps.input("step-validate-order", id), null));
+
+        assertThat(thrown.getClass().getName()).isEqualTo(ErrorNames.VALIDATION_FAILED);
+    }
+
+    @Test
+    void reserving_a_sold_out_sku_raises_OutOfStock() {
+        String id = world.pendingOrder("42.50", "SOLDOUT-1", 1).id().value();
+        Steps.run(validate, Steps.input("step-validate-order", id));
+
+        Throwable thrown = catchThrowable(() -> reserve.handleRequest(Steps.input("step-validate-order", id), null));
+
+        assertThat(thrown.getClass().getName()).isEqualTo(ErrorNames.OUT_OF_STOCK);
+    }
+
+    @Test
+    void charging_above_the_decline_limit_raises_PaymentDeclined_and_logs_it_as_the_outcome() {
+        String id = world.pendingOrder("5000.01", "A-1", 1).id().value();
+        Steps.run(validate, Steps.input("step-validate-order", id));
+        Steps.run(reserve, Steps.input("step-validate-order", id));
+        try (CapturedStdout out = new CapturedStdout()) {
+            Throwable thrown = catchThrowable(() -> charge.handleRequest(Steps.input("step-validate-order", id), null));
+
+            assertThat(thrown.getClass().getName()).isEqualTo(ErrorNames.PAYMENT_DECLINED);
+            var line = out.invocationLines().get(0);
+            assertThat(line.path("outcome").asText()).isEqualTo("PaymentDeclined");
+            assertThat(line.path("errorType").asText()).isEqualTo(ErrorNames.PAYMENT_DECLINED);
+            assertThat(line.path("level").asText()).isEqualTo("WARN");
+        }
+    }
+
+    @Test
+    void the_compensation_path_releases_refunds_and_marks_the_order_failed_with_the_simple_error_name() {
+        String id = world.pendingOrder("5000.01", "A-1", 1).id().value();
+        Steps.run(validate, Steps.input("step-validate-order", id));
+        Steps.run(reserve, Steps.input("step-validate-order", id));
+        Map<String, Object> failedInput = Steps.input("step-mark-order-failed", id);
+
+        assertThat(Steps.run(release, failedInput)).containsEntry("status", "RESERVED");
+        assertThat(Steps.run(refund, failedInput)).containsEntry("status", "RESERVED");
+        try (CapturedStdout out = new CapturedStdout()) {
+            assertThat(Steps.run(markFailed, failedInput)).containsEntry("status", "FAILED");
+            assertThat(out.metricLines()).hasSize(1);
+            assertThat(out.metricLines().get(0).path("OrdersFailed").asInt()).isEqualTo(1);
+            assertThat(out.metricLines().get(0).path("reason").asText()).isEqualTo("PaymentDeclined");
+        }
+
+        Order failed = world.stored(dev.ordersprofiles.domain.order.OrderId.of(id));
+        assertThat(failed.failureReason()).contains("PaymentDeclined");
+    }
+
+    @Test
+    void marking_a_terminal_order_failed_changes_nothing() {
+        String id = world.pendingOrder("42.50", "A-1", 2).id().value();
+        for (var step : List.of(validate, reserve, charge, confirm)) {
+            Steps.run(step, Steps.input("step-validate-order", id));
+        }
+
+        assertThat(Steps.run(markFailed, Steps.input("step-mark-order-failed", id))).containsEntry("status", "CONFIRMED");
+    }
+
+    @Test
+    void a_missing_error_gives_the_reason_Unknown() {
+        String id = world.pendingOrder("42.50", "A-1", 2).id().value();
+
+        Steps.run(markFailed, Steps.input("step-validate-order", id));
+
+        assertThat(world.stored(dev.ordersprofiles.domain.order.OrderId.of(id)).failureReason()).contains("Unknown");
+    }
+
+    @Test
+    void the_reason_is_the_text_after_the_last_dot_of_the_error_name() {
+        assertThat(MarkOrderFailedHandler.reason(Map.of("error", Map.of("Error", ErrorNames.OUT_OF_STOCK))))
+                .isEqualTo("OutOfStock");
+        assertThat(MarkOrderFailedHandler.reason(Map.of("error", Map.of("Error", "States.Timeout"))))
+                .isEqualTo("Timeout");
+        assertThat(MarkOrderFailedHandler.reason(Map.of("error", Map.of("Error", "Plain")))).isEqualTo("Plain");
+        assertThat(MarkOrderFailedHandler.reason(Map.of())).isNull();
+    }
+
+    @Test
+    void an_input_without_a_valid_order_id_is_refused() {
+        assertThatThrownBy(() -> validate.handleRequest(Map.of("orderId", "NOT-A-UUID"), null))
+                .isInstanceOf(dev.ordersprofiles.domain.shared.InvalidValue.class);
+        assertThatThrownBy(() -> validate.handleRequest(Map.of(), null))
+                .isInstanceOf(dev.ordersprofiles.domain.shared.InvalidValue.class);
+    }
+
+    @Test
+    void a_step_for_an_unknown_order_raises_OrderNotFound() {
+        Throwable thrown = catchThrowable(() ->
+                confirm.handleRequest(Steps.input("step-validate-order", "0b7c6a2e-3d41-4f8a-9e5b-7c2d1f0a3b4c"), null));
+
+        assertThat(thrown.getClass().getSimpleName()).isEqualTo("OrderNotFound");
+    }
+}
