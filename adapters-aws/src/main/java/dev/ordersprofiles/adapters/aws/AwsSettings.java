@@ -1,0 +1,96 @@
+package dev.ordersprofiles.adapters.aws;
+
+import dev.ordersprofiles.adapters.aws.dynamodb.TableNames;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the AWS adapters need to know, read once from the function's environment (see COMMON.md):
+ * AWS_REGION, ORDERS_TABLE, PROFILES_TABLE, IDEMPOTENCY_TABLE, STATE_MACHINE_ARN (optional), DYNAMODB_ENDPOINT
+ * (optional, local/dynalite only), STEPFUNCTIONS_ENDPOINT (optional, tests only), PENDING_INDEX_SHARDS (default 8),
+ * ORDER_RETENTION_DAYS (default 30).
+ */
+public record AwsSettings(String region, TableNames tables, Optional<String> stateMachineArn,
+                          Optional<URI> dynamoDbEndpoint, Optional<URI> stepFunctionsEndpoint,
+                          int pendingIndexShards, Duration orderRetention) {
+    public static final int DEFAULT_SHARDS = 8;
+    public static final int DEFAULT_RETENTION_DAYS = 30;
+
+    public AwsSettings {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(tables, "tables");
+        stateMachineArn = stateMachineArn == null ? Optional.empty() : stateMachineArn;
+        dynamoDbEndpoint = dynamoDbEndpoint == null ? Optional.empty() : dynamoDbEndpoint;
+        stepFunctionsEndpoint = stepFunctionsEndpoint == null ? Optional.empty() : stepFunctionsEndpoint;
+        Objects.requireNonNull(orderRetention, "orderRetention");
+        if (region.isBlank()) {
+            throw new IllegalArgumentException("AWS_REGION is empty");
+        }
+        if (pendingIndexShards < 1 || pendingIndexShards > 1000) {
+            throw new IllegalArgumentException("PENDING_INDEX_SHARDS must be 1..1000, not " + pendingIndexShards);
+        }
+        if (orderRetention.isNegative() || orderRetention.isZero()) {
+            throw new IllegalArgumentException("ORDER_RETENTION_DAYS must be positive");
+        }
+    }
+
+    /** Whether {@code env} asks for the AWS adapters at all (ORDERS_TABLE is set). */
+    public static boolean isConfigured(Map<String, String> env) {
+        return present(env, "ORDERS_TABLE").isPresent();
+    }
+
+    /**
+     * Reads the settings from environment variables (pass {@code System.getenv()}).
+     *
+     * @throws IllegalArgumentException naming the variable that is missing or malformed
+     */
+    public static AwsSettings fromEnvironment(Map<String, String> env) {
+        TableNames tables = new TableNames(required(env, "ORDERS_TABLE"), required(env, "PROFILES_TABLE"),
+                required(env, "IDEMPOTENCY_TABLE"));
+        return new AwsSettings(
+                required(env, "AWS_REGION"),
+                tables,
+                present(env, "STATE_MACHINE_ARN"),
+                present(env, "DYNAMODB_ENDPOINT").map(value -> uri("DYNAMODB_ENDPOINT", value)),
+                present(env, "STEPFUNCTIONS_ENDPOINT").map(value -> uri("STEPFUNCTIONS_ENDPOINT", value)),
+                integer(env, "PENDING_INDEX_SHARDS", DEFAULT_SHARDS),
+                Duration.ofDays(integer(env, "ORDER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)));
+    }
+
+    private static Optional<String> present(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        return present(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is not set"));
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback) {
+        Optional<String> value = present(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.get());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a whole number");
+        }
+    }
+
+    private static URI uri(String name, String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException(name + " must be an absolute http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(name + " is not a URL");
+        }
+    }
+}

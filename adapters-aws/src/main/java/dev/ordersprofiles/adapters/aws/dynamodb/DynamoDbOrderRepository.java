@@ -1,0 +1,214 @@
+package dev.ordersprofiles.adapters.aws.dynamodb;
+
+import dev.ordersprofiles.application.order.ConcurrentOrderUpdate;
+import dev.ordersprofiles.application.order.DuplicateOrder;
+import dev.ordersprofiles.application.port.OrderRepository;
+import dev.ordersprofiles.application.shared.Page;
+import dev.ordersprofiles.application.shared.PageRequest;
+import dev.ordersprofiles.domain.order.Order;
+import dev.ordersprofiles.domain.order.OrderId;
+import dev.ordersprofiles.domain.shared.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Orders in DynamoDB (DESIGN.md §5) through the low-level client. Writes are whole-item PutItems: {@code add} on
+ * the condition that the id is new, {@code update} on the condition that status and version are still those of
+ * the order the caller read. Reads of single orders are strongly consistent. Listings and the stale-order query go
+ * through the byUser and pendingByDeadline GSIs, never a Scan.
+ */
+public final class DynamoDbOrderRepository implements OrderRepository {
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    public static final int DEFAULT_SHARDS = 8;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final OrderItemMapper mapper;
+    private final PageTokens tokens;
+    private final Integer pendingPageSize;
+
+    /** An adapter with 8 pending shards, 30 days of retention and DynamoDB's own (1 MB) query pages. */
+    public DynamoDbOrderRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DEFAULT_SHARDS, DEFAULT_RETENTION, 0);
+    }
+
+    /**
+     * @param shards          PENDING_INDEX_SHARDS: partitions of the pendingByDeadline index
+     * @param retention       ORDER_RETENTION_DAYS: how long EXPIRED and FAILED orders are kept
+     * @param pendingPageSize the Limit of each stale-order query page; 0 lets DynamoDB fill 1 MB pages
+     */
+    public DynamoDbOrderRepository(DynamoDbClient dynamo, String table, int shards, Duration retention,
+                                   int pendingPageSize) {
+        if (pendingPageSize < 0) {
+            throw new IllegalArgumentException("pendingPageSize must be >= 0");
+        }
+        this.dynamo = dynamo;
+        this.table = table;
+        this.mapper = new OrderItemMapper(table, shards, retention);
+        this.tokens = new PageTokens();
+        this.pendingPageSize = pendingPageSize == 0 ? null : pendingPageSize;
+    }
+
+    @Override
+    public void add(Order order) {
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(mapper.toItem(order))
+                    .conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", OrderItemMapper.ORDER_ID)));
+        } catch (ConditionalCheckFailedException exists) {
+            throw new DuplicateOrder(order.id());
+        }
+    }
+
+    @Override
+    public Optional<Order> find(OrderId id) {
+        GetItemResponse response = dynamo.getItem(b -> b.tableName(table)
+                .key(OrderItemMapper.key(id))
+                .consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(mapper.fromItem(response.item()))
+                : Optional.empty();
+    }
+
+    @Override
+    public void update(Order current, Order next) {
+        if (!current.id().equals(next.id())) {
+            throw new IllegalArgumentException("update must keep the order id: " + current.id() + " vs " + next.id());
+        }
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(mapper.toItem(next))
+                    .conditionExpression("#status = :status AND #version = :version")
+                    .expressionAttributeNames(Map.of(
+                            "#status", OrderItemMapper.STATUS, "#version", OrderItemMapper.VERSION))
+                    .expressionAttributeValues(Map.of(
+                            ":status", OrderItemMapper.s(current.status().name()),
+                            ":version", OrderItemMapper.n(Long.toString(current.version())))));
+        } catch (ConditionalCheckFailedException movedOn) {
+            throw new ConcurrentOrderUpdate(current.id());
+        }
+    }
+
+    @Override
+    public Page<Order> findByUser(UserId user, PageRequest page) {
+        Map<String, AttributeValue> start = page.pageToken().map(token -> tokens.decode(token, user)).orElse(null);
+        // One more than asked tells whether a next page exists, so the last page never comes with a token.
+        QueryResponse response = dynamo.query(b -> b.tableName(table)
+                .indexName(TableDefinitions.BY_USER_INDEX)
+                .keyConditionExpression("#user = :user")
+                .expressionAttributeNames(Map.of("#user", OrderItemMapper.USER_ID))
+                .expressionAttributeValues(Map.of(":user", OrderItemMapper.s(user.value())))
+                .scanIndexForward(false)
+                .limit(page.limit() + 1)
+                .exclusiveStartKey(start));
+        List<Order> orders = new ArrayList<>(page.limit());
+        for (Map<String, AttributeValue> item : response.items()) {
+            if (orders.size() == page.limit()) {
+                break;
+            }
+            orders.add(mapper.fromItem(item));
+        }
+        // Fewer than limit + 1 items with a LastEvaluatedKey: DynamoDB stopped at 1 MB, so there may be more.
+        boolean more = response.items().size() > page.limit()
+                || response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+        if (!more || orders.isEmpty()) {
+            return Page.last(orders);
+        }
+        return new Page<>(orders, Optional.of(tokens.encode(orders.get(orders.size() - 1))));
+    }
+
+    @Override
+    public Stream<Order> pendingDueBefore(Instant cutoff) {
+        Iterator<Order> due = new PendingIterator(cutoff);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(due, Spliterator.NONNULL), false);
+    }
+
+    /**
+     * Walks the shards one after the other, one query page at a time. The key condition
+     * {@code ttlEpoch < floor(cutoff) + 1} reads only orders due by the cutoff's second; the exact millisecond
+     * deadline then drops the few due later within that second.
+     */
+    private final class PendingIterator implements Iterator<Order> {
+        private final Instant cutoff;
+        private final AttributeValue cutoffSecond;
+        private int shard = -1;
+        private Map<String, AttributeValue> nextStart;
+        private boolean shardDone = true;
+        private Iterator<Map<String, AttributeValue>> page = List.<Map<String, AttributeValue>>of().iterator();
+        private Order next;
+
+        PendingIterator(Instant cutoff) {
+            this.cutoff = cutoff;
+            this.cutoffSecond = OrderItemMapper.n(Long.toString(Math.addExact(cutoff.getEpochSecond(), 1)));
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                if (page.hasNext()) {
+                    Order candidate = mapper.fromItem(page.next());
+                    if (candidate.deadline().isBefore(cutoff)) {
+                        next = candidate;
+                    }
+                } else if (!shardDone) {
+                    fetchPage();
+                } else if (shard + 1 < mapper.shards()) {
+                    shard++;
+                    nextStart = null;
+                    shardDone = false;
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Order next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Order result = next;
+            next = null;
+            return result;
+        }
+
+        private void fetchPage() {
+            QueryRequest request = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(TableDefinitions.PENDING_INDEX)
+                    .keyConditionExpression("#shard = :shard AND #ttl < :cutoff")
+                    .expressionAttributeNames(Map.of(
+                            "#shard", OrderItemMapper.PENDING_SHARD, "#ttl", OrderItemMapper.TTL_EPOCH))
+                    .expressionAttributeValues(Map.of(
+                            ":shard", OrderItemMapper.s(mapper.shardName(shard)), ":cutoff", cutoffSecond))
+                    .exclusiveStartKey(nextStart)
+                    .limit(pendingPageSize)
+                    .build();
+            QueryResponse response = dynamo.query(request);
+            page = response.items().iterator();
+            if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+                nextStart = response.lastEvaluatedKey();
+            } else {
+                shardDone = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.ordersprofiles.adapters.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ordersprofiles.adapters.aws.dynamodb.TableDefinitions;
+import dev.ordersprofiles.adapters.aws.dynamodb.TableNames;
+import dev.ordersprofiles.adapters.aws.testing.Dynalite;
+import dev.ordersprofiles.application.order.IdempotencyKey;
+import dev.ordersprofiles.application.order.IdempotencyRecord;
+import dev.ordersprofiles.application.testing.OrderFixtures;
+import dev.ordersprofiles.domain.order.Order;
+import dev.ordersprofiles.domain.profile.Email;
+import dev.ordersprofiles.domain.profile.Profile;
+import dev.ordersprofiles.domain.profile.ProfileName;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The factory the handlers call, configured from environment variables, against dynalite. */
+class AwsAdaptersIT {
+
+    @Test
+    void adapters_built_from_the_environment_store_and_read_all_three_tables() {
+        Dynalite dynalite = Dynalite.shared();
+        TableNames names = TableNames.prefixed("factory-" + System.nanoTime() + "-");
+        AwsSettings settings = AwsSettings.fromEnvironment(Map.of(
+                "AWS_REGION", "eu-west-1",
+                "ORDERS_TABLE", names.orders(),
+                "PROFILES_TABLE", names.profiles(),
+                "IDEMPOTENCY_TABLE", names.idempotency(),
+                "DYNAMODB_ENDPOINT", dynalite.endpoint().toString()));
+
+        try (AwsAdapters adapters = AwsAdapters.fromSettings(settings, Dynalite.DUMMY_CREDENTIALS, Clock.systemUTC())) {
+            assertThat(TableDefinitions.createMissing(adapters.dynamoDbClient(), names))
+                    .containsExactlyInAnyOrder(names.orders(), names.profiles(), names.idempotency());
+            assertThat(TableDefinitions.createMissing(adapters.dynamoDbClient(), names)).isEmpty();
+
+            Order order = OrderFixtures.pending();
+            adapters.orderRepository().add(order);
+            assertThat(adapters.orderRepository().find(order.id())).contains(order);
+            assertThat(adapters.orderRepository()).isSameAs(adapters.orderRepository());
+
+            Profile profile = Profile.create(OrderFixtures.newUser(), ProfileName.of("Ada"),
+                    Email.of("ada@example.com"), OrderFixtures.T0);
+            assertThat(adapters.profileRepository().insert(profile)).isTrue();
+            assertThat(adapters.profileRepository().find(profile.userId())).contains(profile);
+
+            IdempotencyRecord record = new IdempotencyRecord(profile.userId(), IdempotencyKey.of("k-1"), "h",
+                    order.id(), Clock.systemUTC().instant().plus(Duration.ofHours(24)));
+            assertThat(adapters.idempotencyStore().claim(record)).isEmpty();
+            assertThat(adapters.idempotencyStore().claim(record)).isPresent();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.ordersprofiles.adapters.aws.dynamodb;
+
+import dev.ordersprofiles.adapters.aws.testing.Dynalite;
+import dev.ordersprofiles.application.port.OrderRepository;
+import dev.ordersprofiles.application.port.OrderRepositoryContract;
+import java.time.Duration;
+
+/** The OrderRepository contract against dynalite; pages of 2 make the stale-order query paginate. */
+class DynamoDbOrderRepositoryIT extends OrderRepositoryContract {
+
+    @Override
+    protected OrderRepository newRepository() {
+        Dynalite dynalite = Dynalite.shared();
+        return new DynamoDbOrderRepository(dynalite.client(), dynalite.freshTables().orders(), 8,
+                Duration.ofDays(30), 2);
+    }
+}
