@@ -1,0 +1,565 @@
+package dev.ordersprofiles.local.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ordersprofiles.local.asl.State.IoPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and validates an ASL definition (JSONPath query language). Every problem is an
+ * {@link AslDefinitionException} whose message names the state and field; constructs outside the
+ * supported subset are load errors, never ignored.
+ */
+final class DefinitionParser {
+
+    private static final Set<String> TOP_FIELDS = Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version",
+            "QueryLanguage");
+    private static final Set<String> BRANCH_FIELDS = Set.of("Comment", "StartAt", "States", "ProcessorConfig");
+
+    private static final Set<String> COMMON = Set.of("Type", "Comment", "InputPath", "OutputPath", "QueryLanguage");
+    private static final Set<String> FLOW = Set.of("Next", "End");
+    private static final Map<State.Type, Set<String>> FIELDS = Map.of(
+            State.Type.Pass, union(COMMON, FLOW, Set.of("ResultPath", "Parameters", "Result")),
+            State.Type.Task, union(COMMON, FLOW, Set.of("Resource", "ResultPath", "Parameters", "ResultSelector", "Retry",
+                    "Catch", "TimeoutSeconds", "TimeoutSecondsPath")),
+            State.Type.Choice, union(COMMON, Set.of("Choices", "Default")),
+            State.Type.Wait, union(COMMON, FLOW, Set.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath")),
+            State.Type.Succeed, COMMON,
+            State.Type.Fail, Set.of("Type", "Comment", "Error", "Cause", "ErrorPath", "CausePath", "QueryLanguage"),
+            State.Type.Parallel, union(COMMON, FLOW, Set.of("Branches", "ResultPath", "Parameters", "ResultSelector",
+                    "Retry", "Catch")),
+            State.Type.Map, union(COMMON, FLOW, Set.of("Iterator", "ItemProcessor", "ItemsPath", "ItemSelector",
+                    "Parameters", "MaxConcurrency", "MaxConcurrencyPath", "ResultPath", "ResultSelector", "Retry",
+                    "Catch")));
+
+    /** Valid ASL we deliberately do not run: a load error that says so. */
+    private static final Map<String, String> UNSUPPORTED_FIELDS = Map.ofEntries(
+            Map.entry("Assign", "variables (Assign) are not supported"),
+            Map.entry("Output", "the JSONata field Output is not supported"),
+            Map.entry("Arguments", "the JSONata field Arguments is not supported"),
+            Map.entry("Items", "the JSONata field Items is not supported"),
+            Map.entry("HeartbeatSeconds", "HeartbeatSeconds is not supported"),
+            Map.entry("HeartbeatSecondsPath", "HeartbeatSecondsPath is not supported"),
+            Map.entry("Credentials", "cross-account Credentials are not supported"),
+            Map.entry("ItemReader", "distributed Map (ItemReader) is not supported"),
+            Map.entry("ItemBatcher", "distributed Map (ItemBatcher) is not supported"),
+            Map.entry("ResultWriter", "distributed Map (ResultWriter) is not supported"),
+            Map.entry("ToleratedFailurePercentage", "distributed Map failure tolerance is not supported"),
+            Map.entry("ToleratedFailureCount", "distributed Map failure tolerance is not supported"),
+            Map.entry("ToleratedFailurePercentagePath", "distributed Map failure tolerance is not supported"),
+            Map.entry("ToleratedFailureCountPath", "distributed Map failure tolerance is not supported"),
+            Map.entry("Label", "distributed Map (Label) is not supported"));
+
+    static final String LAMBDA_INVOKE = "lambda:invoke";
+    private static final Pattern INVOKE = Pattern.compile("arn:aws[a-z-]*:states:::lambda:invoke");
+    private static final Pattern FUNCTION_ARN =
+            Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?");
+    private static final Set<String> INVOKE_PARAMETERS = Set.of("FunctionName", "Payload", "Qualifier", "InvocationType");
+
+    private DefinitionParser() {}
+
+    record Parsed(State.Branch top, Integer timeoutSeconds) {}
+
+    static Parsed parse(JsonNode root) {
+        if (!root.isObject()) {
+            throw new AslDefinitionException("the definition must be a JSON object");
+        }
+        for (String field : names(root)) {
+            if (!TOP_FIELDS.contains(field)) {
+                throw new AslDefinitionException("top level: unknown field \"" + field + "\"");
+            }
+        }
+        checkQueryLanguage(root, "top level");
+        Integer timeout = positiveInt(root, "TimeoutSeconds", "top level");
+        return new Parsed(branch(root, "top level"), timeout);
+    }
+
+    private static State.Branch branch(JsonNode node, String where) {
+        JsonNode startAt = node.get("StartAt");
+        if (startAt == null || !startAt.isTextual()) {
+            throw new AslDefinitionException(where + ": field \"StartAt\" is required and must be a string");
+        }
+        JsonNode states = node.get("States");
+        if (states == null || !states.isObject() || states.isEmpty()) {
+            throw new AslDefinitionException(where + ": field \"States\" is required and must be a non-empty object");
+        }
+        Map<String, State> parsed = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : states.properties()) {
+            parsed.put(e.getKey(), state(e.getKey(), e.getValue()));
+        }
+        if (!parsed.containsKey(startAt.asText())) {
+            throw new AslDefinitionException(where + ": field \"StartAt\" refers to missing state \"" + startAt.asText() + "\"");
+        }
+        for (State s : parsed.values()) {
+            checkTarget(parsed, s, "Next", s.next());
+            checkTarget(parsed, s, "Default", s.defaultNext());
+            if (s.choices() != null) {
+                for (int i = 0; i < s.choices().size(); i++) {
+                    checkTarget(parsed, s, "Choices[" + i + "].Next", s.choices().get(i).next());
+                }
+            }
+            for (int i = 0; i < s.catchers().size(); i++) {
+                checkTarget(parsed, s, "Catch[" + i + "].Next", s.catchers().get(i).next());
+            }
+        }
+        return new State.Branch(startAt.asText(), parsed);
+    }
+
+    private static void checkTarget(Map<String, State> states, State s, String field, String target) {
+        if (target != null && !states.containsKey(target)) {
+            throw new AslDefinitionException(at(s.name()) + ": field \"" + field + "\" refers to missing state \"" + target
+                    + "\"");
+        }
+    }
+
+    private static String at(String state) {
+        return "State \"" + state + "\"";
+    }
+
+    private static State state(String name, JsonNode node) {
+        String where = at(name);
+        if (!node.isObject()) {
+            throw new AslDefinitionException(where + ": a state must be an object");
+        }
+        JsonNode typeNode = node.get("Type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw new AslDefinitionException(where + ": field \"Type\" is required");
+        }
+        State.Type type;
+        try {
+            type = State.Type.valueOf(typeNode.asText());
+        } catch (IllegalArgumentException e) {
+            throw new AslDefinitionException(where + ": field \"Type\": unknown state type \"" + typeNode.asText() + "\"");
+        }
+        Set<String> allowed = FIELDS.get(type);
+        for (String field : names(node)) {
+            if (UNSUPPORTED_FIELDS.containsKey(field)) {
+                throw new AslDefinitionException(where + ": field \"" + field + "\": unsupported: "
+                        + UNSUPPORTED_FIELDS.get(field));
+            }
+            if (!allowed.contains(field)) {
+                throw new AslDefinitionException(where + ": field \"" + field + "\" is not allowed in a " + type + " state");
+            }
+        }
+        checkQueryLanguage(node, where);
+
+        String next = flow(node, where, type);
+        IoPath in = ioPath(node, "InputPath", where, false);
+        IoPath out = ioPath(node, "OutputPath", where, false);
+        IoPath resultPath = ioPath(node, "ResultPath", where, true);
+        PayloadTemplate parameters = template(node, "Parameters", where);
+        PayloadTemplate resultSelector = template(node, "ResultSelector", where);
+        List<State.Retrier> retriers = retriers(node, where);
+        List<State.Catcher> catchers = catchers(node, where);
+
+        State.TaskTarget task = null;
+        Integer timeoutSeconds = null;
+        JsonPath timeoutPath = null;
+        List<State.Choice> choices = null;
+        String defaultNext = null;
+        Long waitSeconds = null;
+        String waitTimestamp = null;
+        JsonPath waitSecondsPath = null;
+        JsonPath waitTimestampPath = null;
+        String failError = null;
+        String failCause = null;
+        PayloadTemplate failErrorPath = null;
+        PayloadTemplate failCausePath = null;
+        List<State.Branch> branches = null;
+        State.Branch iterator = null;
+        JsonPath itemsPath = null;
+        PayloadTemplate itemSelector = null;
+        Integer maxConcurrency = null;
+        JsonPath maxConcurrencyPath = null;
+
+        switch (type) {
+            case Task:
+                task = taskTarget(node, where);
+                timeoutSeconds = positiveInt(node, "TimeoutSeconds", where);
+                timeoutPath = path(node, "TimeoutSecondsPath", where);
+                exclusive(node, where, "TimeoutSeconds", "TimeoutSecondsPath");
+                break;
+            case Choice:
+                choices = choices(node, where);
+                defaultNext = optionalText(node, "Default", where);
+                break;
+            case Wait: {
+                long count = List.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath").stream().filter(node::has).count();
+                if (count != 1) {
+                    throw new AslDefinitionException(where + ": exactly one of \"Seconds\", \"Timestamp\", \"SecondsPath\", "
+                            + "\"TimestampPath\" is required");
+                }
+                if (node.has("Seconds")) {
+                    JsonNode s = node.get("Seconds");
+                    if (!s.canConvertToLong() || !s.isIntegralNumber() || s.asLong() < 0) {
+                        throw new AslDefinitionException(where + ": field \"Seconds\" must be a non-negative integer");
+                    }
+                    waitSeconds = s.asLong();
+                }
+                if (node.has("Timestamp")) {
+                    if (ChoiceRule.timestamp(node.get("Timestamp")) == null) {
+                        throw new AslDefinitionException(where + ": field \"Timestamp\" must be an RFC 3339 timestamp");
+                    }
+                    waitTimestamp = node.get("Timestamp").asText();
+                }
+                waitSecondsPath = path(node, "SecondsPath", where);
+                waitTimestampPath = path(node, "TimestampPath", where);
+                break;
+            }
+            case Fail:
+                exclusive(node, where, "Error", "ErrorPath");
+                exclusive(node, where, "Cause", "CausePath");
+                failError = optionalText(node, "Error", where);
+                failCause = optionalText(node, "Cause", where);
+                failErrorPath = dynamic(node, "ErrorPath", where);
+                failCausePath = dynamic(node, "CausePath", where);
+                break;
+            case Parallel: {
+                JsonNode list = node.get("Branches");
+                if (list == null || !list.isArray() || list.isEmpty()) {
+                    throw new AslDefinitionException(where + ": field \"Branches\" is required and must be a non-empty array");
+                }
+                branches = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    branches.add(nestedBranch(list.get(i), where + ": field \"Branches[" + i + "]\"", false));
+                }
+                break;
+            }
+            case Map: {
+                exclusive(node, where, "Iterator", "ItemProcessor");
+                exclusive(node, where, "Parameters", "ItemSelector");
+                exclusive(node, where, "MaxConcurrency", "MaxConcurrencyPath");
+                String field = node.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
+                if (!node.has(field)) {
+                    throw new AslDefinitionException(where + ": field \"ItemProcessor\" (or \"Iterator\") is required");
+                }
+                JsonNode processor = node.get(field);
+                JsonNode config = processor.path("ProcessorConfig");
+                if (!config.isMissingNode()) {
+                    for (String key : names(config)) {
+                        if (!key.equals("Mode")) {
+                            throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig." + key
+                                    + "\": unsupported (only Mode INLINE is supported)");
+                        }
+                    }
+                    String mode = config.path("Mode").asText("INLINE");
+                    if (!mode.equals("INLINE")) {
+                        throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig.Mode\": unsupported: "
+                                + mode + " (only INLINE Map is supported)");
+                    }
+                }
+                iterator = nestedBranch(processor, where + ": field \"" + field + "\"", true);
+                itemsPath = node.has("ItemsPath") ? path(node, "ItemsPath", where) : JsonPath.ROOT;
+                itemSelector = parameters != null ? parameters : template(node, "ItemSelector", where);
+                parameters = null;
+                if (node.has("MaxConcurrency")) {
+                    JsonNode m = node.get("MaxConcurrency");
+                    if (!m.isIntegralNumber() || m.asInt() < 0) {
+                        throw new AslDefinitionException(where + ": field \"MaxConcurrency\" must be a non-negative integer");
+                    }
+                    maxConcurrency = m.asInt();
+                }
+                maxConcurrencyPath = path(node, "MaxConcurrencyPath", where);
+                break;
+            }
+            default:
+                break;
+        }
+        return new State(name, type, next, in, out, resultPath, parameters, resultSelector, node.get("Result"), retriers,
+                catchers, task, timeoutSeconds, timeoutPath, choices, defaultNext, waitSeconds, waitTimestamp,
+                waitSecondsPath, waitTimestampPath, failError, failCause, failErrorPath, failCausePath, branches, iterator,
+                itemsPath, itemSelector, maxConcurrency, maxConcurrencyPath);
+    }
+
+    private static State.Branch nestedBranch(JsonNode node, String where, boolean mapProcessor) {
+        if (!node.isObject()) {
+            throw new AslDefinitionException(where + " must be an object with StartAt and States");
+        }
+        for (String field : names(node)) {
+            if (!BRANCH_FIELDS.contains(field) || (field.equals("ProcessorConfig") && !mapProcessor)) {
+                throw new AslDefinitionException(where + ": unknown field \"" + field + "\"");
+            }
+        }
+        return branch(node, where);
+    }
+
+    private static String flow(JsonNode node, String where, State.Type type) {
+        boolean terminal = type == State.Type.Choice || type == State.Type.Succeed || type == State.Type.Fail;
+        if (terminal) {
+            return null;
+        }
+        JsonNode next = node.get("Next");
+        JsonNode end = node.get("End");
+        if (next != null && end != null) {
+            throw new AslDefinitionException(where + ": fields \"Next\" and \"End\" are mutually exclusive");
+        }
+        if (next != null) {
+            if (!next.isTextual()) {
+                throw new AslDefinitionException(where + ": field \"Next\" must be a state name");
+            }
+            return next.asText();
+        }
+        if (end == null || !end.isBoolean() || !end.booleanValue()) {
+            throw new AslDefinitionException(where + ": field \"Next\" or \"End\": true is required");
+        }
+        return null;
+    }
+
+    private static void checkQueryLanguage(JsonNode node, String where) {
+        JsonNode ql = node.get("QueryLanguage");
+        if (ql != null && !"JSONPath".equals(ql.asText())) {
+            throw new AslDefinitionException(where + ": field \"QueryLanguage\": unsupported: " + ql.asText()
+                    + " (only JSONPath is supported)");
+        }
+    }
+
+    private static State.TaskTarget taskTarget(JsonNode node, String where) {
+        JsonNode resource = node.get("Resource");
+        if (resource == null || !resource.isTextual()) {
+            throw new AslDefinitionException(where + ": field \"Resource\" is required and must be a string");
+        }
+        String arn = resource.asText();
+        if (INVOKE.matcher(arn).matches()) {
+            JsonNode parameters = node.get("Parameters");
+            if (parameters == null || !parameters.isObject()
+                    || !(parameters.has("FunctionName") || parameters.has("FunctionName.$"))) {
+                throw new AslDefinitionException(where + ": field \"Parameters.FunctionName\" is required for " + arn);
+            }
+            for (String key : names(parameters)) {
+                String bare = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+                if (!INVOKE_PARAMETERS.contains(bare)) {
+                    throw new AslDefinitionException(where + ": field \"Parameters." + key + "\": unsupported parameter of "
+                            + LAMBDA_INVOKE + " (supported: " + INVOKE_PARAMETERS + ")");
+                }
+            }
+            JsonNode invocationType = parameters.get("InvocationType");
+            if (invocationType != null && !"RequestResponse".equals(invocationType.asText())) {
+                throw new AslDefinitionException(where + ": field \"Parameters.InvocationType\": unsupported: "
+                        + invocationType.asText() + " (only RequestResponse is supported)");
+            }
+            if (parameters.has("InvocationType.$")) {
+                throw new AslDefinitionException(where + ": field \"Parameters.InvocationType.$\": unsupported: "
+                        + "only a literal RequestResponse is supported");
+            }
+            return new State.TaskTarget(arn, true, null);
+        }
+        if (FUNCTION_ARN.matcher(arn).matches()) {
+            return new State.TaskTarget(arn, false, arn);
+        }
+        String why;
+        if (arn.matches("arn:aws[a-z-]*:states:::lambda:invoke\\..*")) {
+            why = "the .sync/.waitForTaskToken integration patterns are not supported";
+        } else if (arn.matches("arn:aws[a-z-]*:states:[^:]*:[^:]*:activity:.*")) {
+            why = "Activity tasks are not supported";
+        } else if (arn.startsWith("arn:aws:states:::")) {
+            why = "only the lambda:invoke service integration is supported";
+        } else {
+            why = "not a Lambda function ARN or arn:aws:states:::lambda:invoke";
+        }
+        throw new AslDefinitionException(where + ": field \"Resource\": unsupported: " + arn + " (" + why + ")");
+    }
+
+    private static List<State.Choice> choices(JsonNode node, String where) {
+        JsonNode list = node.get("Choices");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new AslDefinitionException(where + ": field \"Choices\" is required and must be a non-empty array");
+        }
+        List<State.Choice> choices = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode rule = list.get(i);
+            String ruleWhere = where + ": field \"Choices[" + i + "]\"";
+            choices.add(new State.Choice(ChoiceRule.compile(rule, ruleWhere, true), rule.path("Next").asText()));
+        }
+        return choices;
+    }
+
+    private static List<State.Retrier> retriers(JsonNode node, String where) {
+        JsonNode list = node.get("Retry");
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new AslDefinitionException(where + ": field \"Retry\" must be an array");
+        }
+        List<State.Retrier> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode r = list.get(i);
+            String rw = where + ": field \"Retry[" + i + "]";
+            for (String field : names(r)) {
+                if (!Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds",
+                        "JitterStrategy", "Comment").contains(field)) {
+                    throw new AslDefinitionException(rw + "." + field + "\" is not allowed in a Retrier");
+                }
+            }
+            List<String> errors = errorEquals(r, rw, i == list.size() - 1);
+            int interval = r.has("IntervalSeconds") ? positiveInt(r, "IntervalSeconds", rw + "\"") : 1;
+            int maxAttempts = 3;
+            if (r.has("MaxAttempts")) {
+                JsonNode m = r.get("MaxAttempts");
+                if (!m.isIntegralNumber() || m.asInt() < 0) {
+                    throw new AslDefinitionException(rw + ".MaxAttempts\" must be a non-negative integer");
+                }
+                maxAttempts = m.asInt();
+            }
+            double backoff = 2.0;
+            if (r.has("BackoffRate")) {
+                JsonNode b = r.get("BackoffRate");
+                if (!b.isNumber() || b.asDouble() < 1.0) {
+                    throw new AslDefinitionException(rw + ".BackoffRate\" must be a number >= 1.0");
+                }
+                backoff = b.asDouble();
+            }
+            Integer maxDelay = r.has("MaxDelaySeconds") ? positiveInt(r, "MaxDelaySeconds", rw + "\"") : null;
+            boolean full = false;
+            if (r.has("JitterStrategy")) {
+                String j = r.get("JitterStrategy").asText();
+                if (!j.equals("FULL") && !j.equals("NONE")) {
+                    throw new AslDefinitionException(rw + ".JitterStrategy\" must be FULL or NONE");
+                }
+                full = j.equals("FULL");
+            }
+            out.add(new State.Retrier(errors, interval, maxAttempts, backoff, maxDelay, full));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<State.Catcher> catchers(JsonNode node, String where) {
+        JsonNode list = node.get("Catch");
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new AslDefinitionException(where + ": field \"Catch\" must be an array");
+        }
+        List<State.Catcher> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode c = list.get(i);
+            String cw = where + ": field \"Catch[" + i + "]";
+            for (String field : names(c)) {
+                if (!Set.of("ErrorEquals", "Next", "ResultPath", "Comment").contains(field)) {
+                    throw new AslDefinitionException(cw + "." + field + "\" is "
+                            + (UNSUPPORTED_FIELDS.containsKey(field) ? "not supported" : "not allowed in a Catcher"));
+                }
+            }
+            List<String> errors = errorEquals(c, cw, i == list.size() - 1);
+            if (!c.path("Next").isTextual()) {
+                throw new AslDefinitionException(cw + ".Next\" is required");
+            }
+            out.add(new State.Catcher(errors, c.get("Next").asText(), ioPath(c, "ResultPath", cw + "\"", true)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> errorEquals(JsonNode node, String where, boolean last) {
+        JsonNode list = node.get("ErrorEquals");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new AslDefinitionException(where + ".ErrorEquals\" is required and must be a non-empty array");
+        }
+        List<String> errors = new ArrayList<>();
+        for (JsonNode e : list) {
+            if (!e.isTextual()) {
+                throw new AslDefinitionException(where + ".ErrorEquals\" must contain strings");
+            }
+            errors.add(e.asText());
+        }
+        if (errors.contains(StatesError.ALL) && (errors.size() > 1 || !last)) {
+            throw new AslDefinitionException(where + ".ErrorEquals\": States.ALL must appear alone and in the last entry");
+        }
+        return List.copyOf(errors);
+    }
+
+    private static IoPath ioPath(JsonNode node, String field, String where, boolean reference) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return IoPath.ROOT;
+        }
+        if (value.isNull()) {
+            return IoPath.NULL;
+        }
+        JsonPath path = path(node, field, where);
+        if (reference && !path.isReference()) {
+            throw new AslDefinitionException(where + ": field \"" + field + "\": '" + path
+                    + "' must be a reference path (names and indexes only)");
+        }
+        return new IoPath(path);
+    }
+
+    private static JsonPath path(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new AslDefinitionException(where + ": field \"" + field + "\" must be a JSONPath string");
+        }
+        try {
+            return JsonPath.parse(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw new AslDefinitionException(where + ": field \"" + field + "\": " + e.getMessage());
+        }
+    }
+
+    private static PayloadTemplate template(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        return value == null ? null : PayloadTemplate.compile(value, where, field);
+    }
+
+    private static PayloadTemplate dynamic(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return PayloadTemplate.compile(Json.object().set("value.$", value), where, field);
+        } catch (AslDefinitionException e) {
+            throw new AslDefinitionException(e.getMessage().replace(field + ".value.$", field));
+        }
+    }
+
+    private static String optionalText(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new AslDefinitionException(where + ": field \"" + field + "\" must be a string");
+        }
+        return value.asText();
+    }
+
+    private static Integer positiveInt(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || value.asLong() <= 0 || value.asLong() > 99_999_999) {
+            throw new AslDefinitionException(where + ": field \"" + field + "\" must be a positive integer");
+        }
+        return value.asInt();
+    }
+
+    private static void exclusive(JsonNode node, String where, String a, String b) {
+        if (node.has(a) && node.has(b)) {
+            throw new AslDefinitionException(where + ": fields \"" + a + "\" and \"" + b + "\" are mutually exclusive");
+        }
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        java.util.HashSet<String> all = new java.util.HashSet<>();
+        for (Set<String> s : sets) {
+            all.addAll(s);
+        }
+        return Set.copyOf(all);
+    }
+}

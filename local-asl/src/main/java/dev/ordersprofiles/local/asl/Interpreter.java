@@ -1,0 +1,810 @@
+package dev.ordersprofiles.local.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * Runs one execution. Every step is a short task on the {@link Scheduler}; waits and retry back-off are timers.
+ * Parallel branches and Map iterations run as concurrent lanes; a failed lane cancels its siblings.
+ */
+final class Interpreter {
+
+    /** What every execution of an {@link Executions} service shares. */
+    record Env(Scheduler scheduler, TaskInvoker invoker, Random random, String region) {
+        String uuid() {
+            long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
+            long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+            return new UUID(hi, lo).toString();
+        }
+    }
+
+    private record Transition(String next, JsonNode output) {}
+
+    /** A thread of control (the execution, a Parallel branch, a Map iteration) with its own event chain. */
+    private final class Lane {
+        private final Lane parent;
+        private volatile boolean cancelled;
+        private volatile long last;
+
+        Lane(Lane parent) {
+            this.parent = parent;
+            this.last = parent == null ? 0 : parent.last;
+        }
+
+        boolean stopped() {
+            return cancelled || (parent != null && parent.stopped()) || execution.isClosed();
+        }
+    }
+
+    /** One entry into a state. */
+    private static final class Visit {
+        final State state;
+        final Lane lane;
+        final JsonNode raw;
+        final Instant entered;
+        long id;
+        volatile int retryCount;
+
+        Visit(State state, Lane lane, JsonNode raw, Instant entered) {
+            this.state = state;
+            this.lane = lane;
+            this.raw = raw;
+            this.entered = entered;
+        }
+    }
+
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(ZoneOffset.UTC);
+
+    private final Env env;
+    private final Execution execution;
+    private final StateMachine machine;
+
+    Interpreter(Env env, Execution execution) {
+        this.env = env;
+        this.execution = execution;
+        this.machine = execution.stateMachine();
+    }
+
+    /** Records ExecutionStarted and schedules the run; the execution closes itself when done. */
+    void start() {
+        Lane root = new Lane(null);
+        ObjectNode started = Json.object();
+        started.put("input", Json.write(execution.input()));
+        started.set("inputDetails", truncatedFalse());
+        started.put("roleArn", roleArn());
+        record(root, "ExecutionStarted", null, 0, started);
+        Scheduler.Cancellable timer = machine.timeoutSeconds() == null ? () -> { }
+                : env.scheduler().schedule(Duration.ofSeconds(machine.timeoutSeconds()), () -> {
+                    ObjectNode details = Json.object();
+                    details.put("error", StatesError.TIMEOUT);
+                    details.put("cause", "The execution timed out after " + machine.timeoutSeconds() + " seconds.");
+                    execution.close(now(), ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT,
+                            details.get("cause").asText(), "ExecutionTimedOut", root.last, details);
+                });
+        env.scheduler().execute(() -> runBranch(machine.top(), execution.input(), root).whenComplete((output, err) -> {
+            timer.cancel();
+            finish(root, output, err);
+        }));
+    }
+
+    private String roleArn() {
+        String account = machine.arn().split(":")[4];
+        return "arn:aws:iam::" + account + ":role/local-asl-execution-role";
+    }
+
+    private void finish(Lane root, JsonNode output, Throwable err) {
+        if (err == null) {
+            ObjectNode details = Json.object();
+            details.put("output", Json.write(output));
+            details.set("outputDetails", truncatedFalse());
+            execution.close(now(), ExecutionStatus.SUCCEEDED, output, null, null, "ExecutionSucceeded", root.last, details);
+            return;
+        }
+        Throwable cause = unwrap(err);
+        if (cause instanceof CancellationException) {
+            return;
+        }
+        StatesError e = asStatesError(cause);
+        ObjectNode details = Json.object();
+        if (e.error() != null) {
+            details.put("error", e.error());
+        }
+        details.put("cause", e.errorCause());
+        execution.close(now(), ExecutionStatus.FAILED, null, e.error(), e.errorCause(), "ExecutionFailed", root.last,
+                details);
+    }
+
+    // ---------------------------------------------------------------- branches and states
+
+    private CompletableFuture<JsonNode> runBranch(State.Branch branch, JsonNode input, Lane lane) {
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        step(branch, branch.startAt(), input, lane, result);
+        return result;
+    }
+
+    private void step(State.Branch branch, String name, JsonNode input, Lane lane, CompletableFuture<JsonNode> result) {
+        if (lane.stopped()) {
+            result.completeExceptionally(new CancellationException("execution stopped"));
+            return;
+        }
+        CompletableFuture<Transition> transition;
+        try {
+            transition = runState(branch.states().get(name), input, lane);
+        } catch (RuntimeException e) {
+            transition = CompletableFuture.failedFuture(e);
+        }
+        transition.whenComplete((t, err) -> env.scheduler().execute(() -> {
+            if (err != null) {
+                result.completeExceptionally(unwrap(err));
+            } else if (t.next() == null) {
+                result.complete(t.output());
+            } else {
+                step(branch, t.next(), t.output(), lane, result);
+            }
+        }));
+    }
+
+    private CompletableFuture<Transition> runState(State s, JsonNode raw, Lane lane) {
+        Visit v = new Visit(s, lane, raw, now());
+        ObjectNode entered = Json.object();
+        entered.put("name", s.name());
+        entered.put("input", Json.write(raw));
+        entered.set("inputDetails", truncatedFalse());
+        v.id = record(lane, s.type() + "StateEntered", s, -1, entered);
+        CompletableFuture<Transition> body;
+        try {
+            body = switch (s.type()) {
+                case Pass -> CompletableFuture.completedFuture(pass(v));
+                case Task, Parallel, Map -> work(v);
+                case Choice -> CompletableFuture.completedFuture(choice(v));
+                case Wait -> waitState(v);
+                case Succeed -> CompletableFuture.completedFuture(
+                        new Transition(null, outputPath(s, inputPath(s, raw))));
+                case Fail -> throw fail(v);
+            };
+        } catch (RuntimeException e) {
+            body = CompletableFuture.failedFuture(e);
+        }
+        return body.handle((t, err) -> {
+            if (err != null) {
+                Throwable cause = unwrap(err);
+                if (cause instanceof CancellationException cancelled) {
+                    throw cancelled;
+                }
+                throw decorate(v, asStatesError(cause));
+            }
+            ObjectNode exited = Json.object();
+            exited.put("name", s.name());
+            exited.put("output", Json.write(t.output()));
+            exited.set("outputDetails", truncatedFalse());
+            record(lane, s.type() + "StateExited", s, v.id, exited);
+            return t;
+        });
+    }
+
+    private Transition pass(Visit v) {
+        State s = v.state;
+        JsonNode effective = parameters(v, inputPath(s, v.raw));
+        JsonNode result = s.result() != null ? s.result().deepCopy() : effective;
+        return new Transition(s.next(), outputPath(s, resultPath(s.resultPath(), v.raw, result)));
+    }
+
+    private Transition choice(Visit v) {
+        State s = v.state;
+        JsonNode effective = inputPath(s, v.raw);
+        for (State.Choice c : s.choices()) {
+            if (c.rule().matches(effective)) {
+                return new Transition(c.next(), outputPath(s, effective));
+            }
+        }
+        if (s.defaultNext() != null) {
+            return new Transition(s.defaultNext(), outputPath(s, effective));
+        }
+        throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Choice rule matched and no Default is set in state '"
+                + s.name() + "' for input " + Json.write(effective));
+    }
+
+    private CompletableFuture<Transition> waitState(Visit v) {
+        State s = v.state;
+        JsonNode effective = inputPath(s, v.raw);
+        Instant due;
+        if (s.waitSeconds() != null) {
+            due = v.entered.plusSeconds(s.waitSeconds());
+        } else if (s.waitTimestamp() != null) {
+            due = ChoiceRule.timestamp(Json.NODES.textNode(s.waitTimestamp())).toInstant();
+        } else if (s.waitSecondsPath() != null) {
+            JsonNode seconds = s.waitSecondsPath().read(effective);
+            if (seconds == null || !seconds.isIntegralNumber() || seconds.asLong() < 0) {
+                throw StatesError.runtime("The SecondsPath parameter does not reference a valid non-negative integer: "
+                        + s.waitSecondsPath());
+            }
+            due = v.entered.plusSeconds(seconds.asLong());
+        } else {
+            var timestamp = ChoiceRule.timestamp(s.waitTimestampPath().read(effective));
+            if (timestamp == null) {
+                throw StatesError.runtime("The TimestampPath parameter does not reference a valid ISO-8601 timestamp: "
+                        + s.waitTimestampPath());
+            }
+            due = timestamp.toInstant();
+        }
+        CompletableFuture<Transition> done = new CompletableFuture<>();
+        JsonNode output = outputPath(s, effective);
+        env.scheduler().schedule(Duration.between(now(), due), () -> {
+            if (v.lane.stopped()) {
+                done.completeExceptionally(new CancellationException("execution stopped"));
+            } else {
+                done.complete(new Transition(s.next(), output));
+            }
+        });
+        return done;
+    }
+
+    private StatesError fail(Visit v) {
+        State s = v.state;
+        String error = s.failError() != null ? s.failError() : dynamicString(v, s.failErrorPath(), "ErrorPath");
+        String cause = s.failCause() != null ? s.failCause() : dynamicString(v, s.failCausePath(), "CausePath");
+        return new StatesError(error, cause);
+    }
+
+    private String dynamicString(Visit v, PayloadTemplate template, String field) {
+        if (template == null) {
+            return null;
+        }
+        JsonNode value = template.evaluate(env(v, v.raw, null)).get("value");
+        if (!value.isTextual()) {
+            throw StatesError.runtime("The " + field + " of state '" + v.state.name() + "' must resolve to a string, got "
+                    + Json.write(value));
+        }
+        return value.asText();
+    }
+
+    // ---------------------------------------------------------------- Task, Parallel, Map: retry and catch
+
+    private CompletableFuture<Transition> work(Visit v) {
+        State s = v.state;
+        CompletableFuture<JsonNode> output;
+        try {
+            JsonNode afterInputPath = inputPath(s, v.raw);
+            // Parameters are evaluated for every attempt, so $$.State.RetryCount reaches the task.
+            Supplier<CompletableFuture<JsonNode>> attempt = switch (s.type()) {
+                case Task -> () -> invoke(v, afterInputPath, parameters(v, afterInputPath));
+                case Parallel -> () -> parallel(v, parameters(v, afterInputPath));
+                default -> () -> map(v, afterInputPath);
+            };
+            output = withRetry(v, attempt).thenApply(result -> {
+                JsonNode selected = s.resultSelector() == null ? result : s.resultSelector().evaluate(env(v, result, null));
+                return outputPath(s, resultPath(s.resultPath(), v.raw, selected));
+            });
+        } catch (RuntimeException e) {
+            output = CompletableFuture.failedFuture(e);
+        }
+        return output.handle((out, err) -> {
+            if (err == null) {
+                return new Transition(s.next(), out);
+            }
+            Throwable cause = unwrap(err);
+            if (cause instanceof CancellationException cancelled) {
+                throw cancelled;
+            }
+            StatesError e = asStatesError(cause);
+            for (State.Catcher c : s.catchers()) {
+                if (e.matches(c.errorEquals())) {
+                    ObjectNode errorOutput = Json.object();
+                    errorOutput.put("Error", e.error());
+                    errorOutput.put("Cause", e.errorCause());
+                    return new Transition(c.next(), resultPath(c.resultPath(), v.raw, errorOutput));
+                }
+            }
+            throw e;
+        });
+    }
+
+    private CompletableFuture<JsonNode> withRetry(Visit v, Supplier<CompletableFuture<JsonNode>> attempt) {
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        attempt(v, attempt, new int[v.state.retriers().size()], result);
+        return result;
+    }
+
+    private void attempt(Visit v, Supplier<CompletableFuture<JsonNode>> attempt, int[] counts,
+                         CompletableFuture<JsonNode> result) {
+        if (v.lane.stopped()) {
+            result.completeExceptionally(new CancellationException("execution stopped"));
+            return;
+        }
+        CompletableFuture<JsonNode> once;
+        try {
+            once = attempt.get();
+        } catch (RuntimeException e) {
+            once = CompletableFuture.failedFuture(e);
+        }
+        once.whenComplete((value, err) -> {
+            if (err == null) {
+                result.complete(value);
+                return;
+            }
+            Throwable cause = unwrap(err);
+            if (cause instanceof CancellationException || v.lane.stopped()) {
+                result.completeExceptionally(cause);
+                return;
+            }
+            StatesError e = asStatesError(cause);
+            List<State.Retrier> retriers = v.state.retriers();
+            for (int i = 0; i < retriers.size(); i++) {
+                State.Retrier r = retriers.get(i);
+                if (e.matches(r.errorEquals())) {
+                    if (counts[i] >= r.maxAttempts()) {
+                        break;
+                    }
+                    Duration delay = backoff(r, counts[i]);
+                    counts[i]++;
+                    v.retryCount++;
+                    env.scheduler().schedule(delay, () -> attempt(v, attempt, counts, result));
+                    return;
+                }
+            }
+            result.completeExceptionally(e);
+        });
+    }
+
+    private Duration backoff(State.Retrier r, int retriesSoFar) {
+        double seconds = r.intervalSeconds() * Math.pow(r.backoffRate(), retriesSoFar);
+        if (r.maxDelaySeconds() != null) {
+            seconds = Math.min(seconds, r.maxDelaySeconds());
+        }
+        if (r.fullJitter()) {
+            seconds = seconds * env.random().nextDouble();
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    // ---------------------------------------------------------------- Task
+
+    private CompletableFuture<JsonNode> invoke(Visit v, JsonNode afterInputPath, JsonNode effective) {
+        State s = v.state;
+        boolean optimized = s.task().optimizedInvoke();
+        String function;
+        JsonNode payload;
+        if (optimized) {
+            JsonNode name = effective.get("FunctionName");
+            if (name == null || !name.isTextual()) {
+                throw StatesError.runtime("The field 'FunctionName' must be a string, got " + Json.typeName(name));
+            }
+            function = name.asText();
+            JsonNode qualifier = effective.get("Qualifier");
+            if (qualifier != null && qualifier.isTextual()) {
+                function = function + ":" + qualifier.asText();
+            }
+            // Without a Payload parameter the function receives an empty JSON object.
+            payload = effective.has("Payload") ? effective.get("Payload") : Json.object();
+        } else {
+            function = s.task().functionArn();
+            payload = effective;
+        }
+        Integer timeout = s.timeoutSeconds();
+        if (s.timeoutSecondsPath() != null) {
+            JsonNode t = s.timeoutSecondsPath().read(afterInputPath);
+            if (t == null || !t.isIntegralNumber() || t.asInt() <= 0) {
+                throw StatesError.runtime("TimeoutSecondsPath '" + s.timeoutSecondsPath()
+                        + "' does not reference a positive integer");
+            }
+            timeout = t.asInt();
+        }
+        ObjectNode scheduled = Json.object();
+        if (optimized) {
+            scheduled.put("resourceType", "lambda");
+            scheduled.put("resource", "invoke");
+            scheduled.put("region", env.region());
+            scheduled.put("parameters", Json.write(effective));
+        } else {
+            scheduled.put("resource", function);
+            scheduled.put("input", Json.write(payload));
+            scheduled.set("inputDetails", truncatedFalse());
+        }
+        if (timeout != null) {
+            scheduled.put("timeoutInSeconds", timeout);
+        }
+        String prefix = optimized ? "Task" : "LambdaFunction";
+        record(v.lane, prefix + "Scheduled", s, v.id, scheduled);
+        record(v.lane, prefix + "Started", s, v.id, optimized ? resourceDetails() : Json.object());
+
+        CompletableFuture<InvocationResult> call = new CompletableFuture<>();
+        String payloadText = Json.write(payload);
+        String fn = function;
+        env.scheduler().execute(() -> {
+            if (v.lane.stopped()) {
+                call.completeExceptionally(new CancellationException("execution stopped"));
+                return;
+            }
+            try {
+                env.invoker().invoke(fn, payloadText).whenComplete((r, e) -> {
+                    if (e != null) {
+                        call.completeExceptionally(e);
+                    } else {
+                        call.complete(r);
+                    }
+                });
+            } catch (RuntimeException e) {
+                call.completeExceptionally(e);
+            }
+        });
+        Scheduler.Cancellable timer = timeout == null ? () -> { }
+                : env.scheduler().schedule(Duration.ofSeconds(timeout),
+                        () -> call.completeExceptionally(new StatesError(StatesError.TIMEOUT, "")));
+        return call.handle((result, err) -> {
+            timer.cancel();
+            return taskResult(v, optimized, prefix, result, err == null ? null : unwrap(err));
+        });
+    }
+
+    private JsonNode taskResult(Visit v, boolean optimized, String prefix, InvocationResult result, Throwable err) {
+        State s = v.state;
+        ObjectNode details = optimized ? resourceDetails() : Json.object();
+        if (err instanceof StatesError timeout && StatesError.TIMEOUT.equals(timeout.error())) {
+            details.put("error", StatesError.TIMEOUT);
+            details.put("cause", "");
+            record(v.lane, prefix + "TimedOut", s, v.id, details);
+            throw timeout;
+        }
+        if (err != null) {
+            result = InvocationResult.serviceException(String.valueOf(err.getMessage()));
+        }
+        if (result instanceof InvocationResult.Success ok) {
+            JsonNode payload = parsePayload(ok.payloadJson());
+            JsonNode output = optimized ? envelope(ok, payload) : payload;
+            details.put("output", Json.write(output));
+            details.set("outputDetails", truncatedFalse());
+            record(v.lane, prefix + "Succeeded", s, v.id, details);
+            return output;
+        }
+        StatesError failure;
+        if (result instanceof InvocationResult.FunctionError fe) {
+            String error = fe.errorType() == null || fe.errorType().isBlank() ? "Lambda.Unknown" : fe.errorType();
+            failure = new StatesError(error, fe.rawJson());
+        } else if (result instanceof InvocationResult.ServiceError se) {
+            failure = new StatesError(se.errorName(), se.message() + " (Service: Lambda, Status Code: " + se.httpStatus()
+                    + ", Request ID: " + env.uuid() + ")");
+        } else {
+            failure = new StatesError("Lambda.ServiceException", "the task invoker returned no result");
+        }
+        details.put("error", failure.error());
+        details.put("cause", failure.errorCause());
+        record(v.lane, prefix + "Failed", s, v.id, details);
+        throw failure;
+    }
+
+    private static JsonNode parsePayload(String text) {
+        if (text == null || text.isEmpty()) {
+            return Json.NODES.nullNode();
+        }
+        try {
+            return Json.parse(text);
+        } catch (IllegalArgumentException e) {
+            return Json.NODES.textNode(text);
+        }
+    }
+
+    /** The lambda:invoke result exactly as Step Functions shapes it (see asl-report.md for sources). */
+    private ObjectNode envelope(InvocationResult.Success ok, JsonNode payload) {
+        String requestId = env.uuid();
+        String version = ok.executedVersion() == null ? "$LATEST" : ok.executedVersion();
+        String length = String.valueOf(ok.payloadJson() == null ? 0
+                : ok.payloadJson().getBytes(StandardCharsets.UTF_8).length);
+        String date = HTTP_DATE.format(now());
+        String trace = "Root=1-" + Long.toHexString(now().getEpochSecond()) + "-"
+                + requestId.replace("-", "").substring(0, 24) + ";Sampled=0";
+        ObjectNode envelope = Json.object();
+        envelope.put("ExecutedVersion", version);
+        envelope.set("Payload", payload);
+        ObjectNode http = envelope.putObject("SdkHttpMetadata");
+        ObjectNode all = http.putObject("AllHttpHeaders");
+        all.putArray("X-Amz-Executed-Version").add(version);
+        all.putArray("x-amzn-Remapped-Content-Length").add("0");
+        all.putArray("Connection").add("keep-alive");
+        all.putArray("x-amzn-RequestId").add(requestId);
+        all.putArray("Content-Length").add(length);
+        all.putArray("Date").add(date);
+        all.putArray("X-Amzn-Trace-Id").add(trace);
+        all.putArray("Content-Type").add("application/json");
+        ObjectNode headers = http.putObject("HttpHeaders");
+        headers.put("Connection", "keep-alive");
+        headers.put("Content-Length", length);
+        headers.put("Content-Type", "application/json");
+        headers.put("Date", date);
+        headers.put("X-Amz-Executed-Version", version);
+        headers.put("x-amzn-Remapped-Content-Length", "0");
+        headers.put("x-amzn-RequestId", requestId);
+        headers.put("X-Amzn-Trace-Id", trace);
+        http.put("HttpStatusCode", 200);
+        envelope.putObject("SdkResponseMetadata").put("RequestId", requestId);
+        envelope.put("StatusCode", 200);
+        return envelope;
+    }
+
+    private static ObjectNode resourceDetails() {
+        ObjectNode details = Json.object();
+        details.put("resourceType", "lambda");
+        details.put("resource", "invoke");
+        return details;
+    }
+
+    // ---------------------------------------------------------------- Parallel and Map
+
+    private CompletableFuture<JsonNode> parallel(Visit v, JsonNode effective) {
+        State s = v.state;
+        record(v.lane, "ParallelStateStarted", s, v.id, Json.object());
+        int n = s.branches().size();
+        JsonNode[] results = new JsonNode[n];
+        List<Lane> lanes = new ArrayList<>();
+        CompletableFuture<JsonNode> all = new CompletableFuture<>();
+        int[] remaining = {n};
+        for (int i = 0; i < n; i++) {
+            Lane lane = new Lane(v.lane);
+            lanes.add(lane);
+        }
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            Lane lane = lanes.get(i);
+            env.scheduler().execute(() -> runBranch(s.branches().get(index), effective.deepCopy(), lane)
+                    .whenComplete((out, err) -> {
+                        synchronized (results) {
+                            if (all.isDone()) {
+                                return;
+                            }
+                            if (err != null) {
+                                lanes.forEach(l -> l.cancelled = true);
+                                v.lane.last = Math.max(v.lane.last, lane.last);
+                                record(v.lane, "ParallelStateFailed", s, v.id, Json.object());
+                                all.completeExceptionally(unwrap(err));
+                                return;
+                            }
+                            results[index] = out;
+                            v.lane.last = Math.max(v.lane.last, lane.last);
+                            if (--remaining[0] == 0) {
+                                ArrayNode array = Json.NODES.arrayNode();
+                                for (JsonNode r : results) {
+                                    array.add(r);
+                                }
+                                record(v.lane, "ParallelStateSucceeded", s, v.id, Json.object());
+                                all.complete(array);
+                            }
+                        }
+                    }));
+        }
+        return all;
+    }
+
+    private CompletableFuture<JsonNode> map(Visit v, JsonNode effective) {
+        State s = v.state;
+        JsonNode items = s.itemsPath().read(effective);
+        if (items == null || !items.isArray()) {
+            throw StatesError.runtime("Invalid path '" + s.itemsPath() + "': the Map state's ItemsPath must reference an "
+                    + "array, got " + Json.typeName(items));
+        }
+        int limit = s.maxConcurrency() == null ? 0 : s.maxConcurrency();
+        if (s.maxConcurrencyPath() != null) {
+            JsonNode m = s.maxConcurrencyPath().read(effective);
+            if (m == null || !m.isIntegralNumber() || m.asInt() < 0) {
+                throw StatesError.runtime("MaxConcurrencyPath '" + s.maxConcurrencyPath()
+                        + "' does not reference a non-negative integer");
+            }
+            limit = m.asInt();
+        }
+        List<JsonNode> inputs = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (s.itemSelector() == null) {
+                inputs.add(items.get(i));
+            } else {
+                ObjectNode mapItem = Json.object();
+                mapItem.put("Index", i);
+                mapItem.set("Value", items.get(i));
+                inputs.add(s.itemSelector().evaluate(env(v, effective, mapItem)));
+            }
+        }
+        ObjectNode started = Json.object();
+        started.put("length", inputs.size());
+        record(v.lane, "MapStateStarted", s, v.id, started);
+        return new MapRun(v, inputs, limit == 0 ? Integer.MAX_VALUE : limit).start();
+    }
+
+    /** Runs Map iterations with at most {@code limit} in flight. */
+    private final class MapRun {
+        private final Visit v;
+        private final List<JsonNode> inputs;
+        private final int limit;
+        private final JsonNode[] results;
+        private final List<Lane> lanes = new ArrayList<>();
+        private final CompletableFuture<JsonNode> all = new CompletableFuture<>();
+        private int nextIndex;
+        private int finished;
+
+        MapRun(Visit v, List<JsonNode> inputs, int limit) {
+            this.v = v;
+            this.inputs = inputs;
+            this.limit = limit;
+            this.results = new JsonNode[inputs.size()];
+        }
+
+        CompletableFuture<JsonNode> start() {
+            synchronized (this) {
+                if (inputs.isEmpty()) {
+                    succeed();
+                }
+                while (nextIndex < inputs.size() && nextIndex < limit) {
+                    launch(nextIndex++);
+                }
+            }
+            return all;
+        }
+
+        private void launch(int index) {
+            Lane lane = new Lane(v.lane);
+            lanes.add(lane);
+            ObjectNode details = Json.object();
+            details.put("name", v.state.name());
+            details.put("index", index);
+            record(lane, "MapIterationStarted", v.state, v.id, details);
+            env.scheduler().execute(() -> runBranch(v.state.iterator(), inputs.get(index), lane)
+                    .whenComplete((out, err) -> done(index, lane, out, err)));
+        }
+
+        private synchronized void done(int index, Lane lane, JsonNode out, Throwable err) {
+            if (all.isDone()) {
+                return;
+            }
+            ObjectNode details = Json.object();
+            details.put("name", v.state.name());
+            details.put("index", index);
+            if (err != null) {
+                record(lane, "MapIterationFailed", v.state, v.id, details);
+                lanes.forEach(l -> l.cancelled = true);
+                v.lane.last = Math.max(v.lane.last, lane.last);
+                record(v.lane, "MapStateFailed", v.state, v.id, Json.object());
+                all.completeExceptionally(unwrap(err));
+                return;
+            }
+            record(lane, "MapIterationSucceeded", v.state, v.id, details);
+            v.lane.last = Math.max(v.lane.last, lane.last);
+            results[index] = out;
+            finished++;
+            if (finished == inputs.size()) {
+                succeed();
+            } else if (nextIndex < inputs.size()) {
+                launch(nextIndex++);
+            }
+        }
+
+        private void succeed() {
+            ArrayNode array = Json.NODES.arrayNode();
+            for (JsonNode r : results) {
+                array.add(r);
+            }
+            record(v.lane, "MapStateSucceeded", v.state, v.id, Json.object());
+            all.complete(array);
+        }
+    }
+
+    // ---------------------------------------------------------------- input and output processing
+
+    private static JsonNode inputPath(State s, JsonNode raw) {
+        return select(s.inputPath(), raw, "InputPath");
+    }
+
+    private static JsonNode outputPath(State s, JsonNode value) {
+        return select(s.outputPath(), value, "OutputPath");
+    }
+
+    private static JsonNode select(State.IoPath path, JsonNode value, String field) {
+        if (path.isNull()) {
+            return Json.object();
+        }
+        if (path.path().isRoot()) {
+            return value;
+        }
+        JsonNode selected = path.path().read(value);
+        if (selected == null) {
+            throw StatesError.runtime("Invalid path '" + path.path() + "' : No results for path (" + field + ")");
+        }
+        return selected;
+    }
+
+    private JsonNode parameters(Visit v, JsonNode input) {
+        return v.state.parameters() == null ? input : v.state.parameters().evaluate(env(v, input, null));
+    }
+
+    private static JsonNode resultPath(State.IoPath path, JsonNode raw, JsonNode result) {
+        if (path.isNull()) {
+            return raw;
+        }
+        try {
+            return path.path().write(raw, result);
+        } catch (IllegalArgumentException e) {
+            throw new StatesError(StatesError.RESULT_PATH_MATCH_FAILURE, e.getMessage());
+        }
+    }
+
+    private Intrinsic.Env env(Visit v, JsonNode input, ObjectNode mapItem) {
+        return new Intrinsic.Env(input, context(v, mapItem), env::uuid);
+    }
+
+    /** The context object ($$) as Step Functions documents it. */
+    private ObjectNode context(Visit v, ObjectNode mapItem) {
+        ObjectNode c = Json.object();
+        ObjectNode e = c.putObject("Execution");
+        e.put("Id", execution.arn());
+        e.set("Input", execution.input());
+        e.put("Name", execution.name());
+        e.put("RoleArn", roleArn());
+        e.put("StartTime", Times.format(execution.startDate()));
+        e.put("RedriveCount", 0);
+        ObjectNode st = c.putObject("State");
+        st.put("EnteredTime", Times.format(v.entered));
+        st.put("Name", v.state.name());
+        st.put("RetryCount", v.retryCount);
+        ObjectNode sm = c.putObject("StateMachine");
+        sm.put("Id", machine.arn());
+        sm.put("Name", machine.name());
+        if (mapItem != null) {
+            c.putObject("Map").set("Item", mapItem);
+        }
+        return c;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private long record(Lane lane, String type, State s, long visit, ObjectNode details) {
+        if (lane.stopped()) {
+            return 0;
+        }
+        long id = execution.append(now(), type, lane.last, s == null ? null : s.name(), visit, details);
+        if (id > 0) {
+            lane.last = id;
+        }
+        return id;
+    }
+
+    private Instant now() {
+        return env.scheduler().now();
+    }
+
+    private static ObjectNode truncatedFalse() {
+        return Json.object().put("truncated", false);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static StatesError asStatesError(Throwable t) {
+        if (t instanceof StatesError e) {
+            return e;
+        }
+        return StatesError.runtime("Internal error: " + t);
+    }
+
+    private static StatesError decorate(Visit v, StatesError e) {
+        if (StatesError.RUNTIME.equals(e.error()) && !e.errorCause().startsWith("An error occurred while executing")) {
+            return new StatesError(e.error(), "An error occurred while executing the state '" + v.state.name()
+                    + "' (entered at the event id #" + v.id + "). " + e.errorCause());
+        }
+        return e;
+    }
+}
