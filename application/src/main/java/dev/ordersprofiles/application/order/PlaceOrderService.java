@@ -37,14 +37,14 @@ public final class PlaceOrderService implements PlaceOrder {
     public Order place(PlaceOrderCommand command) {
         Instant now = clock.instant();
         if (command.idempotencyKey().isEmpty()) {
-            return ensurePlaced(ids.newOrderId(), command, now);
+            return start(add(newOrder(ids.newOrderId(), command, now)));
         }
         String hash = command.requestHash();
         IdempotencyRecord claim = new IdempotencyRecord(command.userId(), command.idempotencyKey().get(), hash,
                 ids.newOrderId(), now.plus(policy.idempotencyWindow()));
         Optional<IdempotencyRecord> earlier = idempotency.claim(claim);
         if (earlier.isEmpty()) {
-            return ensurePlaced(claim.orderId(), command, now);
+            return start(add(newOrder(claim.orderId(), command, now)));
         }
         if (!earlier.get().requestHash().equals(hash)) {
             throw new IdempotencyKeyReused();
@@ -54,10 +54,16 @@ public final class PlaceOrderService implements PlaceOrder {
     }
 
     private Order ensurePlaced(OrderId id, PlaceOrderCommand command, Instant now) {
-        Order order = orders.find(id).orElseGet(() -> add(
-                Order.place(id, command.userId(), command.amount(), command.items(), now, policy.pendingTimeout())));
+        return start(orders.find(id).orElseGet(() -> add(newOrder(id, command, now))));
+    }
+
+    private Order newOrder(OrderId id, PlaceOrderCommand command, Instant now) {
+        return Order.place(id, command.userId(), command.amount(), command.items(), now, policy.pendingTimeout());
+    }
+
+    private Order start(Order order) {
         if (order.status() == OrderStatus.PENDING) {
-            workflow.start(id); // a no-op when the run exists already
+            workflow.start(order.id()); // a no-op when the run exists already
         }
         return order;
     }

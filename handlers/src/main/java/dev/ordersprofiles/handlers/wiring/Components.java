@@ -1,6 +1,7 @@
 package dev.ordersprofiles.handlers.wiring;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 
 /**
  * The component the handlers' no-arg (Lambda) constructors use: built once per process from the environment, on
@@ -30,6 +31,7 @@ public final class Components {
     }
 
     private static final class Holder {
-        static final OrdersComponent COMPONENT = create(HandlerConfig.fromEnv(), Clock.systemUTC());
+        // Millisecond ticks: the tables store milliseconds, so what is written reads back equal.
+        static final OrdersComponent COMPONENT = create(HandlerConfig.fromEnv(), Clock.tickMillis(ZoneOffset.UTC));
     }
 }

@@ -2,6 +2,9 @@ package dev.ordersprofiles.handlers.wiring;
 
 import dagger.Module;
 import dagger.Provides;
+import dev.ordersprofiles.adapters.aws.AwsAdapters;
+import dev.ordersprofiles.adapters.aws.AwsSettings;
+import dev.ordersprofiles.adapters.aws.dynamodb.TableNames;
 import dev.ordersprofiles.adapters.inmemory.InMemoryIdempotencyStore;
 import dev.ordersprofiles.adapters.inmemory.InMemoryOrderRepository;
 import dev.ordersprofiles.adapters.inmemory.InMemoryProfileRepository;
@@ -23,54 +26,80 @@ import dev.ordersprofiles.application.port.OrderRepository;
 import dev.ordersprofiles.application.port.OrderWorkflow;
 import dev.ordersprofiles.application.port.Payments;
 import dev.ordersprofiles.application.port.ProfileRepository;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 
 /**
- * Chooses the adapter behind every driven port from the configuration.
- *
- * <p>AWS_ADAPTERS_GO_HERE: when {@link HandlerConfig#usesDynamoDb()} (ORDERS_TABLE set) the DynamoDB repositories
- * and, with STATE_MACHINE_ARN, the Step Functions workflow come from the adapters-aws factory; that module is
- * not wired into this build yet, so asking for it fails at init instead of silently running in memory. Inventory,
- * Payments and Ids stay simulated in both worlds.
+ * Chooses the adapter behind every driven port from the configuration: with ORDERS_TABLE set, the DynamoDB
+ * repositories (and, with STATE_MACHINE_ARN, the Step Functions workflow) of adapters-aws; without it, the
+ * in-memory ones. Inventory, Payments and Ids are simulated in both worlds.
  */
 @Module
 final class PortsModule {
     private PortsModule() {
     }
 
+    /**
+     * The AWS adapters, when the environment names the tables (ORDERS_TABLE …); built lazily, so a function
+     * pays for an SDK client only when it first touches DynamoDB or Step Functions.
+     */
     @Provides
     @Singleton
-    static OrderRepository orders(HandlerConfig config) {
-        requireInMemory(config);
-        return new InMemoryOrderRepository();
-    }
-
-    @Provides
-    @Singleton
-    static ProfileRepository profiles(HandlerConfig config) {
-        requireInMemory(config);
-        return new InMemoryProfileRepository();
-    }
-
-    @Provides
-    @Singleton
-    static IdempotencyStore idempotency(HandlerConfig config, Clock clock) {
-        requireInMemory(config);
-        return new InMemoryIdempotencyStore(clock);
-    }
-
-    /** The in-process workflow runs the step use cases synchronously, with the state machine's compensations. */
-    @Provides
-    @Singleton
-    static OrderWorkflow workflow(HandlerConfig config, ValidateOrder validate, ReserveInventory reserve,
-                                  ChargePayment charge, ConfirmOrder confirm, ReleaseInventory release,
-                                  RefundPayment refund, MarkOrderFailed markFailed) {
-        if (config.stateMachineArn().isPresent()) {
-            throw notWired("STATE_MACHINE_ARN");
+    static Optional<AwsAdapters> aws(HandlerConfig config) {
+        if (!config.usesDynamoDb()) {
+            return Optional.empty();
         }
-        return new InProcessOrderWorkflow(new InProcessOrderWorkflow.Steps(validate, reserve, charge, confirm,
-                release, refund, markFailed), Runnable::run);
+        AwsSettings settings = new AwsSettings(
+                config.awsRegion().orElseThrow(() -> new IllegalStateException("AWS_REGION is not set")),
+                new TableNames(config.ordersTable().orElseThrow(),
+                        config.profilesTable().orElseThrow(() -> new IllegalStateException("PROFILES_TABLE is not set")),
+                        config.idempotencyTable().orElseThrow(
+                                () -> new IllegalStateException("IDEMPOTENCY_TABLE is not set"))),
+                config.stateMachineArn(),
+                config.dynamodbEndpoint().map(URI::create),
+                Optional.empty(),
+                config.pendingIndexShards(),
+                config.orderRetention());
+        return Optional.of(AwsAdapters.fromSettings(settings));
+    }
+
+    @Provides
+    @Singleton
+    static OrderRepository orders(Optional<AwsAdapters> aws) {
+        return aws.map(AwsAdapters::orderRepository).orElseGet(InMemoryOrderRepository::new);
+    }
+
+    @Provides
+    @Singleton
+    static ProfileRepository profiles(Optional<AwsAdapters> aws) {
+        return aws.map(AwsAdapters::profileRepository).orElseGet(InMemoryProfileRepository::new);
+    }
+
+    @Provides
+    @Singleton
+    static IdempotencyStore idempotency(Optional<AwsAdapters> aws, Clock clock) {
+        return aws.map(AwsAdapters::idempotencyStore).orElseGet(() -> new InMemoryIdempotencyStore(clock));
+    }
+
+    /**
+     * With STATE_MACHINE_ARN, Step Functions runs the workflow; without it, the steps run in this process
+     * synchronously, with the state machine's compensations (in-memory runs and tests).
+     */
+    @Provides
+    @Singleton
+    static OrderWorkflow workflow(HandlerConfig config, Optional<AwsAdapters> aws, Provider<ValidateOrder> validate,
+                                  Provider<ReserveInventory> reserve, Provider<ChargePayment> charge,
+                                  Provider<ConfirmOrder> confirm, Provider<ReleaseInventory> release,
+                                  Provider<RefundPayment> refund, Provider<MarkOrderFailed> markFailed) {
+        if (config.stateMachineArn().isPresent()) {
+            return aws.orElseThrow(() -> new IllegalStateException("STATE_MACHINE_ARN needs ORDERS_TABLE as well"))
+                    .orderWorkflow();
+        }
+        return new InProcessOrderWorkflow(new InProcessOrderWorkflow.Steps(validate.get(), reserve.get(),
+                charge.get(), confirm.get(), release.get(), refund.get(), markFailed.get()), Runnable::run);
     }
 
     @Provides
@@ -89,15 +118,5 @@ final class PortsModule {
     @Singleton
     static Ids ids() {
         return new UuidIds();
-    }
-
-    private static void requireInMemory(HandlerConfig config) {
-        if (config.usesDynamoDb()) {
-            throw notWired("ORDERS_TABLE");
-        }
-    }
-
-    private static IllegalStateException notWired(String variable) {
-        return new IllegalStateException(variable + " is set but the AWS adapters are not wired into this build");
     }
 }

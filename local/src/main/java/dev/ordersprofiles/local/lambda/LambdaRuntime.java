@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -48,31 +48,40 @@ public final class LambdaRuntime implements AutoCloseable {
      * @throws IllegalArgumentException when no function has that name
      */
     public InvocationResult invoke(String nameOrArn, byte[] payload) {
+        return invokeAsync(nameOrArn, payload).join();
+    }
+
+    /**
+     * Invokes a function on the runtime's own threads; the stage completes with the result, a throttle, or a
+     * timeout error once the function's timeout has passed (the handler thread is then interrupted).
+     *
+     * @throws IllegalArgumentException when no function has that name
+     */
+    public CompletableFuture<InvocationResult> invokeAsync(String nameOrArn, byte[] payload) {
         LocalFunction function = lookup(nameOrArn);
         if (function == null) {
             throw new IllegalArgumentException("Function not found: " + nameOrArn);
         }
         if (!function.tryAcquire()) {
-            return new InvocationResult.Throttled(function.definition().name());
+            return CompletableFuture.completedFuture(new InvocationResult.Throttled(function.definition().name()));
         }
         String requestId = LocalFunction.newRequestId();
+        int timeout = function.definition().timeoutSeconds();
+        Future<?>[] running = new Future<?>[1];
+        CompletableFuture<InvocationResult> result = new CompletableFuture<>();
         try {
-            Future<InvocationResult> running = workers.submit(() -> function.run(payload, requestId));
-            try {
-                return running.get(function.definition().timeoutSeconds(), TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                running.cancel(true);
-                return ErrorDocument.timeout(requestId, function.definition().timeoutSeconds());
-            } catch (ExecutionException e) {
-                return ErrorDocument.of(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running.cancel(true);
-                return ErrorDocument.of(e);
-            }
-        } finally {
+            running[0] = workers.submit(() -> result.complete(function.run(payload, requestId)));
+        } catch (RejectedExecutionException stopped) {
             function.release();
+            throw new IllegalStateException("the local stack is stopping");
         }
+        return result.completeOnTimeout(ErrorDocument.timeout(requestId, timeout), timeout, TimeUnit.SECONDS)
+                .whenComplete((r, e) -> {
+                    function.release();
+                    if (r instanceof InvocationResult.FunctionError f && "Sandbox.Timedout".equals(f.errorType())) {
+                        running[0].cancel(true);
+                    }
+                });
     }
 
     private LocalFunction lookup(String nameOrArn) {

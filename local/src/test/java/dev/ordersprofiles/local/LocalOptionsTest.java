@@ -1,0 +1,49 @@
+package dev.ordersprofiles.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalOptionsTest {
+    @Test
+    void defaults_are_loopback_port_3000_and_the_sam_template() {
+        LocalOptions options = LocalOptions.parse(List.of());
+
+        assertThat(options.host()).isEqualTo("127.0.0.1");
+        assertThat(options.port()).isEqualTo(3000);
+        assertThat(options.template()).isEqualTo(Path.of("sam", "template.yaml"));
+        assertThat(options.dynamodbEndpoint()).isEmpty();
+    }
+
+    @Test
+    void every_option_is_read_in_both_spellings() {
+        LocalOptions options = LocalOptions.parse(List.of("--port", "4000", "--dynamodb-endpoint=http://127.0.0.1:8000",
+                "--param", "SimStock=A-1=3", "--param=StageName=test", "--schedule-rate", "rate(30 seconds)",
+                "--cognito-user-pool", "eu-west-1_Abc", "--cognito-client-id", "client"));
+
+        assertThat(options.port()).isEqualTo(4000);
+        assertThat(options.dynamodbEndpoint()).contains(URI.create("http://127.0.0.1:8000"));
+        assertThat(options.parameters()).isEqualTo(Map.of("SimStock", "A-1=3", "StageName", "test"));
+        assertThat(options.scheduleRate()).contains("rate(30 seconds)");
+        assertThat(options.cognitoUserPoolId()).contains("eu-west-1_Abc");
+    }
+
+    @Test
+    void bad_options_get_one_line_messages() {
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--nope"))).hasMessage("unknown option --nope (see --help)");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--port", "x"))).hasMessageContaining("--port");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--port"))).hasMessage("--port needs a value");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--dynamodb-endpoint", "localhost:8000")))
+                .hasMessageContaining("http(s) URL");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--param", "NoEquals")))
+                .hasMessageContaining("Name=Value");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--cognito-user-pool", "eu-west-1_Abc")))
+                .hasMessageContaining("go together");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--help"))).isInstanceOf(LocalOptions.HelpRequested.class);
+    }
+}
