@@ -51,6 +51,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The whole system on one loopback port, from sam/template.yaml: API Gateway with the Cognito authorizer, the
@@ -208,7 +209,13 @@ public final class LocalStack implements AutoCloseable {
                 HandlerConfig.from(env).pendingIndexShards(), HandlerConfig.from(env).orderRetention());
         AwsAdapters aws = closing(AwsAdapters.fromSettings(settings,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), clock));
-        List<String> created = TableCreator.createMissing(aws.dynamoDbClient(), tables);
+        List<String> created;
+        try {
+            created = TableCreator.createMissing(aws.dynamoDbClient(), tables);
+        } catch (SdkException e) {
+            throw new IllegalStateException("cannot use DynamoDB at " + options.dynamodbEndpoint().get() + ": "
+                    + e.getMessage().replaceAll(" \\(SDK Attempt Count: \\d+\\)", ""), e);
+        }
         if (!created.isEmpty()) {
             System.out.println("[local] created tables " + created + " at " + options.dynamodbEndpoint().get());
         }

@@ -25,6 +25,9 @@ public final class TemplateReader {
     /** @throws TemplateException naming what is wrong, when the file cannot be read or understood */
     public static Template read(Path file, Map<String, String> parameterOverrides) {
         String text;
+        if (!Files.isRegularFile(file)) {
+            throw new TemplateException("template " + file + " not found (run from the project folder, or pass --template)");
+        }
         try {
             text = Files.readString(file);
         } catch (IOException e) {

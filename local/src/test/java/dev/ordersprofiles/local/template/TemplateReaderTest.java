@@ -120,7 +120,7 @@ class TemplateReaderTest {
     @Test
     void unreadable_or_broken_templates_get_one_clear_message(@TempDir Path dir) throws IOException {
         assertThatThrownBy(() -> TemplateReader.read(dir.resolve("missing.yaml"), Map.of()))
-                .isInstanceOf(TemplateException.class).hasMessageContaining("cannot read template");
+                .isInstanceOf(TemplateException.class).hasMessageContaining("not found");
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, "Resources: [unclosed");
         assertThatThrownBy(() -> TemplateReader.read(broken, Map.of()))
