@@ -51,11 +51,25 @@ class WiringTest {
     }
 
     @Test
-    void asking_for_dynamodb_before_the_aws_adapters_are_wired_fails_instead_of_running_in_memory() {
+    void table_names_select_the_dynamodb_adapters_never_a_silent_in_memory_store() {
+        OrdersComponent component = Components.create(HandlerConfig.from(Map.of("ORDERS_TABLE", "orders",
+                "PROFILES_TABLE", "profiles", "IDEMPOTENCY_TABLE", "idempotency", "AWS_REGION", "us-east-1",
+                "DYNAMODB_ENDPOINT", "http://127.0.0.1:9")), Clock.systemUTC());
+        var query = new dev.ordersprofiles.application.order.GetOrderQuery(
+                dev.ordersprofiles.domain.shared.UserId.of("u-1"),
+                dev.ordersprofiles.domain.order.OrderId.of(java.util.UUID.randomUUID()));
+
+        // In memory this would be OrderNotFound; the DynamoDB adapter has no credentials or server to reach.
+        assertThatThrownBy(() -> component.getOrder().get(query))
+                .isNotInstanceOf(dev.ordersprofiles.application.order.OrderNotFound.class);
+    }
+
+    @Test
+    void table_names_without_a_region_fail_at_init_naming_it() {
         OrdersComponent component =
                 Components.create(HandlerConfig.from(Map.of("ORDERS_TABLE", "orders")), Clock.systemUTC());
 
-        assertThatThrownBy(component::getOrder).hasMessageContaining("ORDERS_TABLE");
+        assertThatThrownBy(component::getOrder).hasMessageContaining("AWS_REGION");
     }
 
     @Test
