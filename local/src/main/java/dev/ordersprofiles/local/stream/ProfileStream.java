@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The profiles table's DynamoDB stream and its event source mapping: every profile write becomes a stream record
  * (NEW_AND_OLD_IMAGES, images exactly as the DynamoDB adapter writes the item), records that pass the mapping's
- * filters are delivered in order, in batches of at most BatchSize, to the mapping's function. A failed batch is
+ * filters are delivered in order, in batches of at most BatchSize gathered for at most the batching window, to
+ * the mapping's function. A failed batch is
  * retried MaximumRetryAttempts times (halved first when BisectBatchOnFunctionError is on); with
  * ReportBatchItemFailures only the records from the first reported failure on are retried. Records that still
  * fail go to the on-failure destination, which locally is {@link #discarded()} and a log line.
@@ -113,7 +114,15 @@ public final class ProfileStream implements AutoCloseable {
                 }
                 List<ObjectNode> batch = new ArrayList<>();
                 batch.add(first);
-                records.drainTo(batch, mapping.batchSize() - 1);
+                long windowEnds = System.nanoTime() + mapping.batchingWindowMillis() * 1_000_000L;
+                while (batch.size() < mapping.batchSize()) {
+                    long left = windowEnds - System.nanoTime();
+                    ObjectNode next = left > 0 ? records.poll(left, TimeUnit.NANOSECONDS) : records.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
                 List<ObjectNode> passing = batch.stream().filter(this::passesFilters).toList();
                 if (!passing.isEmpty()) {
                     deliver(passing, 0);

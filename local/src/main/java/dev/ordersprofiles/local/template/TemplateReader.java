@@ -285,6 +285,8 @@ public final class TemplateReader {
                     && types.contains("ReportBatchItemFailures");
             return new StreamMappingDef(function.name(), table,
                     p.containsKey("BatchSize") ? integer(p.get("BatchSize"), where + ".BatchSize") : 100,
+                    p.containsKey("MaximumBatchingWindowInSeconds")
+                            ? integer(p.get("MaximumBatchingWindowInSeconds"), where) * 1000L : 0,
                     p.containsKey("MaximumRetryAttempts") ? integer(p.get("MaximumRetryAttempts"), where) : -1,
                     Boolean.parseBoolean(String.valueOf(p.getOrDefault("BisectBatchOnFunctionError", "false"))),
                     reportFailures, patterns);

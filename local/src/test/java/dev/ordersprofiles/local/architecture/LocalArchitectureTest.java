@@ -1,0 +1,60 @@
+package dev.ordersprofiles.local.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Boundaries inside the local stack (the handlers module's ArchUnit rules cover the product code). */
+class LocalArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.ordersprofiles.local");
+    }
+
+    @Test
+    void only_the_lambda_emulation_touches_lambda_runtime_types() {
+        noClasses().that().resideInAPackage("dev.ordersprofiles.local..")
+                .and().resideOutsideOfPackage("dev.ordersprofiles.local.lambda..")
+                .should().dependOnClassesThat().resideInAPackage("com.amazonaws.services.lambda..")
+                .because("the local stack talks to functions at the JSON wire level; only its Lambda runtime "
+                        + "emulation knows the Lambda Java types")
+                .check(classes);
+    }
+
+    @Test
+    void the_asl_interpreter_knows_nothing_about_orders() {
+        noClasses().that().resideInAPackage("dev.ordersprofiles.local.asl..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordersprofiles.domain..",
+                        "dev.ordersprofiles.application..", "dev.ordersprofiles.handlers..",
+                        "dev.ordersprofiles.adapters..", "com.amazonaws..", "software.amazon..")
+                .because("the interpreter runs any state machine through a task invoker")
+                .check(classes);
+    }
+
+    @Test
+    void the_template_reader_is_self_contained() {
+        classes().that().resideInAPackage("dev.ordersprofiles.local.template..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.ordersprofiles.local.template..",
+                        "java..", "org.yaml.snakeyaml..")
+                .because("the template is read the same way for every part of the stack")
+                .check(classes);
+    }
+
+    @Test
+    void the_local_stack_never_reaches_into_the_handlers_beyond_their_wiring() {
+        noClasses().that().resideInAPackage("dev.ordersprofiles.local..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordersprofiles.handlers.http..",
+                        "dev.ordersprofiles.handlers.workflow..", "dev.ordersprofiles.handlers.stream..",
+                        "dev.ordersprofiles.handlers.schedule..", "dev.ordersprofiles.handlers.common..")
+                .because("functions are found by the template's Handler names and invoked as Lambda does")
+                .check(classes);
+    }
+}
