@@ -2,6 +2,7 @@ package dev.ordersprofiles.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.ordersprofiles.application.profile.GetProfile;
@@ -10,10 +11,14 @@ import dev.ordersprofiles.domain.shared.UserId;
 import dev.ordersprofiles.handlers.common.Invocations;
 import dev.ordersprofiles.handlers.wiring.Components;
 import dev.ordersprofiles.handlers.wiring.OrdersComponent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /** GET /profiles/{id}: the caller's own profile; anyone else's id answers 404 exactly like a missing one. */
 public final class GetProfileHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>,
+        RequestStreamHandler {
     private final Invocations invocations = new Invocations("profiles-get");
     private final GetProfile getProfile;
 
@@ -35,5 +40,11 @@ public final class GetProfileHandler
             fields.check();
             return HttpJson.json(200, ProfileResponse.from(getProfile.get(new GetProfileQuery(requester, profileId))));
         });
+    }
+
+    /** What the Lambda runtime calls: the same request without the runtime's event serialisation (see ApiStreams). */
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ApiStreams.handle(this, input, output, context);
     }
 }

@@ -1,0 +1,154 @@
+"""Turns one bench/run.sh result folder into summary.md (printed): figures, and the issue's targets as ratios."""
+import glob
+import json
+import os
+import re
+import sys
+
+out = sys.argv[1]
+lines = []
+p = lines.append
+
+
+def load(name):
+    path = os.path.join(out, name)
+    return json.load(open(path)) if os.path.exists(path) else None
+
+
+def jsonl(name):
+    path = os.path.join(out, name)
+    return [json.loads(l) for l in open(path) if l.strip()] if os.path.exists(path) else []
+
+
+env = dict(l.rstrip("\n").split("=", 1) for l in open(os.path.join(out, "env.txt")) if "=" in l)
+p(f"# Benchmark run {os.path.basename(out)}")
+p("")
+p(f"- machine: {env.get('nproc')} cores; `{env.get('uptime', '').strip()}`")
+p(f"- {env.get('java')}; {env.get('python')}")
+p(f"- template JAVA_TOOL_OPTIONS: `{env.get('template_java_tool_options')}`")
+p("")
+targets = []
+
+cold = load("cold.json")
+if cold:
+    by = {r["command"]: r for r in cold["results"]}
+    p("## Cold start (fresh process: init + first invocation, against dynalite; hyperfine)")
+    p("")
+    p("| command | runs | median s | min s | max s | mean s |")
+    p("|---|---|---|---|---|---|")
+    for name, r in by.items():
+        p(f"| {name} | {len(r['times'])} | {r['median']:.3f} | {r['min']:.3f} | {r['max']:.3f} | {r['mean']:.3f} |")
+    p("")
+    for fn in ("profiles-get", "profiles-upsert"):
+        py = by.get(f"python:{fn}")
+        for v in ("java-typed", "java", "java+cds"):
+            j = by.get(f"{v}:{fn}")
+            if py and j:
+                ratio = j["median"] / py["median"]
+                targets.append((f"cold start {fn} ({v}) / Python, medians", f"{ratio:.2f}", "<= 1.00",
+                                "met" if ratio <= 1.0 else f"missed by {ratio - 1:.0%}"))
+    bd = jsonl("cold-breakdown.jsonl")
+    if bd:
+        p("Breakdown of one extra run each (ms, from inside the process; the rest of the wall time is JVM/interpreter start):")
+        p("")
+        p("| function | variant | init | runtime serializer set-up | first invocation | status |")
+        p("|---|---|---|---|---|---|")
+        for b in bd:
+            p(f"| {b['function']} | {b['variant']} | {b['initMs']:.0f} | {b.get('serializerSetupMs', 0):.0f} | "
+              f"{b['firstInvokeMs']:.0f} | {b['worstStatus']} |")
+        p("")
+
+warm = jsonl("warm.jsonl")
+if warm:
+    p("## Warm path against dynalite (one process, invocations 2..n)")
+    p("")
+    p("| function | variant | n | p50 ms | p90 ms | p99 ms | max ms |")
+    p("|---|---|---|---|---|---|---|")
+    for w in warm:
+        p(f"| {w['function']} | {w['variant']} | {w['warmInvocations']} | {w['warmP50Ms']:.2f} | {w['warmP90Ms']:.2f} | "
+          f"{w['warmP99Ms']:.2f} | {w['warmMaxMs']:.2f} |")
+    p("")
+    for fn in ("profiles-get", "profiles-upsert"):
+        j = next((w for w in warm if w["function"] == fn and w["variant"] == "java"), None)
+        py = next((w for w in warm if w["function"] == fn and w["variant"] == "python"), None)
+        if j and py:
+            ratio = j["warmP99Ms"] / py["warmP99Ms"]
+            targets.append((f"warm p99 {fn} Java / Python", f"{ratio:.2f}", "<= 1.00",
+                            "met" if ratio <= 1.0 else f"missed by {ratio - 1:.0%}"))
+
+jmh = load("jmh.json")
+if jmh:
+    p("## JMH: in-process handler path, in-memory adapters (event JSON in -> response JSON out)")
+    p("")
+    p("| benchmark | mode | score | error (99.9%) | unit |")
+    p("|---|---|---|---|---|")
+    for b in jmh:
+        m = b["primaryMetric"]
+        p(f"| {b['benchmark'].split('.')[-1]} | {b['mode']} | {m['score']:.2f} | {m['scoreError']:.2f} | {m['scoreUnit']} |")
+    p("")
+
+
+def wrk(name):
+    path = os.path.join(out, f"wrk-{name}.txt")
+    if not os.path.exists(path):
+        return None
+    text = open(path).read()
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    total = re.search(r"(\d+) requests in ([\d.]+)(\w+)", text)
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    errors = re.search(r"Socket errors:(.*)", text)
+    p50 = re.search(r"\s50%\s+([\d.]+\w+)", text)
+    p99 = re.search(r"\s99%\s+([\d.]+\w+)", text)
+    return {"rps": float(rps.group(1)) if rps else 0.0, "requests": int(total.group(1)) if total else 0,
+            "non2xx": int(non2xx.group(1)) if non2xx else 0, "errors": errors.group(1).strip() if errors else "none",
+            "p50": p50.group(1) if p50 else "?", "p99": p99.group(1) if p99 else "?"}
+
+
+loads = {n: wrk(n) for n in ("bare", "health", "orders-get", "orders-post")}
+if any(loads.values()):
+    p("## Load on the local stack (wrk -t2 -c32, loopback)")
+    p("")
+    p("| target | requests/s | requests | non-2xx | socket errors | p50 | p99 |")
+    p("|---|---|---|---|---|---|---|")
+    names = {"bare": "bare JDK HttpServer (ceiling)", "health": "GET /health", "orders-get": "GET /orders/{id}",
+             "orders-post": "POST /orders"}
+    for n, w in loads.items():
+        if w:
+            p(f"| {names[n]} | {w['rps']:.0f} | {w['requests']} | {w['non2xx']} | {w['errors']} | {w['p50']} | {w['p99']} |")
+    p("")
+    count = load("orders-count.json")
+    if count:
+        p(f"Orders placed by the POST run, counted afterwards: `{json.dumps(count)}`")
+        p("")
+    if loads["bare"] and loads["orders-get"]:
+        ratio = loads["orders-get"]["rps"] / loads["bare"]["rps"]
+        targets.append(("local GET /orders/{id} / bare server, requests/s", f"{ratio:.2f}", ">= 0.50",
+                        "met" if ratio >= 0.5 else f"missed by {0.5 - ratio:.2f}"))
+    if loads["orders-post"] and count:
+        secs = float(re.search(r"-d(\d+)s", " ".join(sys.argv)).group(1)) if False else None
+        text = open(os.path.join(out, "wrk-orders-post.txt")).read()
+        dur = re.search(r"requests in ([\d.]+)s", text)
+        confirmed = count["statuses"].get("CONFIRMED", 0)
+        per_s = confirmed / float(dur.group(1)) if dur else 0.0
+        ok = per_s >= 500 and count["notConfirmed"] == 0
+        targets.append(("POST /orders -> CONFIRMED, orders/s (0 lost)", f"{per_s:.0f}/s, notConfirmed={count['notConfirmed']}",
+                        ">= 500/s, 0 lost", "met" if ok else "missed"))
+
+size = load("size.json")
+if size:
+    mb = size["bytes"] / 1e6
+    p("## Deployment artifact")
+    p("")
+    p(f"`{size['artifact']}`: {size['bytes']} bytes ({mb:.2f} MB), {size['entries']} entries, {size['classes']} classes, "
+      f"{size['uncompressedBytes'] / 1e6:.1f} MB unpacked")
+    p("")
+    targets.append(("deployment artifact (MB, 10^6 bytes)", f"{mb:.2f}", "<= 10", "met" if mb <= 10 else f"missed by {mb - 10:.2f} MB"))
+
+if targets:
+    p("## Targets (issue 7)")
+    p("")
+    p("| target | measured | goal | verdict |")
+    p("|---|---|---|---|")
+    for t in targets:
+        p("| " + " | ".join(t) + " |")
+print("\n".join(lines))
