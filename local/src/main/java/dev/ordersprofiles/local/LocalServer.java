@@ -28,6 +28,9 @@ final class LocalServer implements AutoCloseable {
 
     LocalServer(String host, int port, int threadCount, Function<HttpRequest, HttpResponse> dispatcher)
             throws IOException {
+        // The JDK server writes headers and body separately; with Nagle's algorithm and the client's delayed ACK
+        // every keep-alive response would wait ~40 ms. Read once, when the server's configuration class loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         AtomicInteger count = new AtomicInteger();
         threads = Executors.newFixedThreadPool(threadCount, r -> {

@@ -238,6 +238,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        FunctionLogs.flush();
         while (!resources.isEmpty()) {
             try {
                 resources.pop().close();

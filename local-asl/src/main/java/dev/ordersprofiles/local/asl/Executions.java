@@ -37,22 +37,22 @@ public final class Executions {
      *
      * @throws IllegalArgumentException when the input is not JSON or the name is not a valid execution name
      */
-    public synchronized Execution start(StateMachine machine, String name, String inputJson) {
+    public Execution start(StateMachine machine, String name, String inputJson) {
         String executionName = name == null ? env.uuid() : name;
         if (!NAME.matcher(executionName).matches()) {
             throw new IllegalArgumentException("Invalid Name: '" + executionName + "'");
         }
         JsonNode input = Json.parse(inputJson == null ? "{}" : inputJson);
         String arn = machine.arn().replace(":stateMachine:", ":execution:") + ":" + executionName;
-        Execution existing = byArn.get(arn);
+        Execution execution = new Execution(arn, executionName, machine, input, env.scheduler().now());
+        // Atomic claim of the name, without a lock every start would queue behind.
+        Execution existing = byArn.putIfAbsent(arn, execution);
         if (existing != null) {
             if (existing.input().equals(input)) {
                 return existing;
             }
             throw new ExecutionAlreadyExists(arn);
         }
-        Execution execution = new Execution(arn, executionName, machine, input, env.scheduler().now());
-        byArn.put(arn, execution);
         new Interpreter(env, execution).start();
         return execution;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ordersprofiles.local.auth.CognitoAuthorizer;
 import dev.ordersprofiles.local.http.HttpRequest;
 import dev.ordersprofiles.local.http.HttpResponse;
+import dev.ordersprofiles.local.http.RequestIds;
 import dev.ordersprofiles.local.lambda.InvocationResult;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
 import dev.ordersprofiles.local.template.ApiStage;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * API Gateway (REST API, Lambda proxy integration) at the wire level: the function receives the event JSON API
@@ -64,7 +64,7 @@ public final class ApiGateway {
 
     public HttpResponse handle(HttpRequest request) {
         long started = System.nanoTime();
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         Instant now = Instant.now();
         Optional<RouteTable.Match> match = routes.match(request.method(), request.path());
         Outcome outcome = match.isEmpty() ? Outcome.gateway(403, "Missing Authentication Token", null)

@@ -20,11 +20,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies identity tokens as API Gateway's Cognito user pool authorizer does: an RS256-signed JWT from the
@@ -36,10 +38,24 @@ public final class CognitoAuthorizer {
     private static final DateTimeFormatter CLAIM_DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    /** Tokens already verified, with their claims: a repeated token costs a map lookup, not an RSA check. */
+    private static final int CACHE_SIZE = 10_000;
+
     private final JWKSource<SecurityContext> keys;
     private final String issuer;
     private final String clientId;
     private final Clock clock;
+    private final Map<String, Verified> verified = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+    private final Map<RSAKey, RSASSAVerifier> verifiers = new ConcurrentHashMap<>();
+
+    private record Verified(Map<String, String> claims, Instant expires) {
+    }
 
     public CognitoAuthorizer(JWKSource<SecurityContext> keys, String issuer, String clientId, Clock clock) {
         this.keys = keys;
@@ -87,6 +103,18 @@ public final class CognitoAuthorizer {
         if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
             token = token.substring(7).strip();
         }
+        Verified known = verified.get(token);
+        if (known == null) {
+            known = verify(token);
+            verified.put(token, known);
+        }
+        if (!clock.instant().isBefore(known.expires())) {
+            throw new Unauthorized("The incoming token has expired");
+        }
+        return known.claims();
+    }
+
+    private Verified verify(String token) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -96,7 +124,7 @@ public final class CognitoAuthorizer {
             throw new Unauthorized("Unauthorized");
         }
         JWSHeader header = jwt.getHeader();
-        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || !verified(jwt, header)) {
+        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || !signedByPoolKey(jwt, header)) {
             throw new Unauthorized("Unauthorized");
         }
         if (!issuer.equals(claims.getIssuer()) || claims.getAudience() == null
@@ -104,17 +132,14 @@ public final class CognitoAuthorizer {
                 || claims.getSubject() == null || claims.getExpirationTime() == null) {
             throw new Unauthorized("Unauthorized");
         }
-        if (!clock.instant().isBefore(claims.getExpirationTime().toInstant())) {
-            throw new Unauthorized("The incoming token has expired");
-        }
-        return asStrings(claims);
+        return new Verified(asStrings(claims), claims.getExpirationTime().toInstant());
     }
 
-    private boolean verified(SignedJWT jwt, JWSHeader header) {
+    private boolean signedByPoolKey(SignedJWT jwt, JWSHeader header) {
         try {
             List<JWK> candidates = keys.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
             for (JWK candidate : candidates) {
-                if (candidate instanceof RSAKey rsa && jwt.verify(new RSASSAVerifier(rsa.toRSAPublicKey()))) {
+                if (candidate instanceof RSAKey rsa && jwt.verify(verifierFor(rsa))) {
                     return true;
                 }
             }
@@ -122,6 +147,17 @@ public final class CognitoAuthorizer {
         } catch (JOSEException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** Decoding a JWK's modulus is slow (constant-time base64), so each key's verifier is made once. */
+    private RSASSAVerifier verifierFor(RSAKey key) {
+        return verifiers.computeIfAbsent(key, k -> {
+            try {
+                return new RSASSAVerifier(k.toRSAPublicKey());
+            } catch (JOSEException e) {
+                throw new IllegalStateException("unusable RSA key " + k.getKeyID(), e);
+            }
+        });
     }
 
     private static String claim(JWTClaimsSet claims, String name) {

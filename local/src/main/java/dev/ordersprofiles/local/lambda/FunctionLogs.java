@@ -4,26 +4,53 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Standard output shared by every function of the JVM, each line prefixed with the function that wrote it:
  * {@code [orders-create] {...}}. The function is known per thread while it is invoked.
+ *
+ * <p>Lines are handed to one writer thread through a queue, in the order each thread wrote them: under load
+ * dozens of handler threads log at once, and a shared, locked stream would make them queue behind each other.
  */
 public final class FunctionLogs {
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-    private static volatile boolean installed;
+    private static final BlockingQueue<String> LINES = new LinkedBlockingQueue<>();
+    private static final AtomicLong QUEUED = new AtomicLong();
+    private static final AtomicLong WRITTEN = new AtomicLong();
+    private static volatile PrintStream target;
 
     private FunctionLogs() {
     }
 
     /** Replaces System.out, once per JVM, by a stream that prefixes lines written during invocations. */
     public static synchronized void install() {
-        if (installed) {
+        if (target != null) {
             return;
         }
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new Prefixing(original), true, StandardCharsets.UTF_8));
-        installed = true;
+        target = System.out;
+        Thread writer = new Thread(FunctionLogs::write, "function-logs");
+        writer.setDaemon(true);
+        writer.start();
+        System.setOut(new LineStream());
+    }
+
+    /** Waits (at most two seconds) until every line written so far is out. */
+    public static void flush() {
+        long queued = QUEUED.get();
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (target != null && WRITTEN.get() < queued && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     static void enter(String functionName) {
@@ -34,49 +61,76 @@ public final class FunctionLogs {
         CURRENT.remove();
     }
 
-    private static final class Prefixing extends OutputStream {
-        private final PrintStream target;
-        private final ThreadLocal<ByteArrayOutputStream> line = ThreadLocal.withInitial(ByteArrayOutputStream::new);
+    private static void emit(String text) {
+        String function = CURRENT.get();
+        QUEUED.incrementAndGet();
+        LINES.add(function == null ? text : "[" + function + "] " + text);
+    }
 
-        Prefixing(PrintStream target) {
-            this.target = target;
-        }
-
-        @Override
-        public void write(int b) {
-            ByteArrayOutputStream buffer = line.get();
-            if (b == '\n') {
-                emit(buffer);
-            } else {
-                buffer.write(b);
+    private static void write() {
+        List<String> batch = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        while (true) {
+            try {
+                batch.add(LINES.take());
+            } catch (InterruptedException e) {
+                return;
             }
-        }
-
-        @Override
-        public void write(byte[] bytes, int off, int len) {
-            ByteArrayOutputStream buffer = line.get();
-            int start = off;
-            for (int i = off; i < off + len; i++) {
-                if (bytes[i] == '\n') {
-                    buffer.write(bytes, start, i - start);
-                    emit(buffer);
-                    start = i + 1;
-                }
+            LINES.drainTo(batch, 1000);
+            for (String line : batch) {
+                out.append(line).append(System.lineSeparator());
             }
-            buffer.write(bytes, start, off + len - start);
-        }
-
-        @Override
-        public void flush() {
+            target.print(out);
             target.flush();
+            WRITTEN.addAndGet(batch.size());
+            out.setLength(0);
+            batch.clear();
+        }
+    }
+
+    /** println(String), the handlers' way of logging, goes straight to the queue; other writes are split in lines. */
+    private static final class LineStream extends PrintStream {
+        private static final ThreadLocal<ByteArrayOutputStream> PARTIAL =
+                ThreadLocal.withInitial(ByteArrayOutputStream::new);
+
+        LineStream() {
+            super(new Splitter(), true, StandardCharsets.UTF_8);
         }
 
-        private void emit(ByteArrayOutputStream buffer) {
-            String function = CURRENT.get();
-            String text = buffer.toString(StandardCharsets.UTF_8);
-            buffer.reset();
-            synchronized (target) {
-                target.println(function == null ? text : "[" + function + "] " + text);
+        @Override
+        public void println(String line) {
+            ByteArrayOutputStream partial = PARTIAL.get();
+            if (partial.size() > 0) {
+                super.println(line);
+                return;
+            }
+            emit(String.valueOf(line));
+        }
+
+        @Override
+        public void println(Object value) {
+            println(String.valueOf(value));
+        }
+
+        private static final class Splitter extends OutputStream {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int off, int len) {
+                ByteArrayOutputStream buffer = PARTIAL.get();
+                int start = off;
+                for (int i = off; i < off + len; i++) {
+                    if (bytes[i] == '\n') {
+                        buffer.write(bytes, start, i - start);
+                        emit(buffer.toString(StandardCharsets.UTF_8));
+                        buffer.reset();
+                        start = i + 1;
+                    }
+                }
+                buffer.write(bytes, start, off + len - start);
             }
         }
     }

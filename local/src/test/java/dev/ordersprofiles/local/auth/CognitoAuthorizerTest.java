@@ -122,6 +122,31 @@ class CognitoAuthorizerTest {
     }
 
     @Test
+    void a_remembered_token_still_expires_on_time() {
+        Instant[] now = {NOW};
+        Clock moving = new Clock() {
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        CognitoAuthorizer remembering = CognitoAuthorizer.forLocal(issuer, moving);
+        String token = issuer.idToken("alice", "a@x.io");
+
+        assertThat(remembering.authorize(token)).containsKey("sub");
+        assertThat(remembering.authorize("Bearer " + token)).containsKey("sub");
+        now[0] = NOW.plus(LocalIssuer.TOKEN_LIFETIME);
+        assertThatThrownBy(() -> remembering.authorize(token)).hasMessage("The incoming token has expired");
+    }
+
+    @Test
     void a_user_pool_id_is_checked_and_gives_the_pools_issuer() {
         assertThat(CognitoAuthorizer.forUserPool("eu-west-1_AbC123", "client", clock).issuer())
                 .isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123");
