@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FunctionLogs {
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-    private static final BlockingQueue<String> LINES = new LinkedBlockingQueue<>();
+    /** Bounded: when the terminal cannot keep up, writers wait instead of the queue eating the heap. */
+    private static final BlockingQueue<String> LINES = new LinkedBlockingQueue<>(100_000);
     private static final AtomicLong QUEUED = new AtomicLong();
     private static final AtomicLong WRITTEN = new AtomicLong();
     private static volatile PrintStream target;
@@ -63,8 +64,12 @@ public final class FunctionLogs {
 
     private static void emit(String text) {
         String function = CURRENT.get();
-        QUEUED.incrementAndGet();
-        LINES.add(function == null ? text : "[" + function + "] " + text);
+        try {
+            LINES.put(function == null ? text : "[" + function + "] " + text);
+            QUEUED.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void write() {
