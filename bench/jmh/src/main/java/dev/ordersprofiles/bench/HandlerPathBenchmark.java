@@ -1,9 +1,6 @@
 package dev.ordersprofiles.bench;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -57,7 +54,7 @@ public class HandlerPathBenchmark {
     private static final ObjectMapper TREE = new ObjectMapper();
 
     private PojoSerializer<APIGatewayProxyRequestEvent> in;
-    private final Context context = new BenchContext();
+    private final Context context = new LambdaSim.SimContext("bench-request");
 
     private HealthHandler health;
     private GetProfileHandler getProfile;
@@ -164,71 +161,6 @@ public class HandlerPathBenchmark {
                 throw new IllegalStateException("missing event " + name);
             }
             return stream.readAllBytes();
-        }
-    }
-
-    private static final class BenchContext implements Context {
-        @Override
-        public String getAwsRequestId() {
-            return "bench-request";
-        }
-
-        @Override
-        public String getLogGroupName() {
-            return "/aws/lambda/bench";
-        }
-
-        @Override
-        public String getLogStreamName() {
-            return "bench";
-        }
-
-        @Override
-        public String getFunctionName() {
-            return "bench";
-        }
-
-        @Override
-        public String getFunctionVersion() {
-            return "$LATEST";
-        }
-
-        @Override
-        public String getInvokedFunctionArn() {
-            return "arn:aws:lambda:us-east-1:000000000000:function:bench";
-        }
-
-        @Override
-        public CognitoIdentity getIdentity() {
-            return null;
-        }
-
-        @Override
-        public ClientContext getClientContext() {
-            return null;
-        }
-
-        @Override
-        public int getRemainingTimeInMillis() {
-            return 20_000;
-        }
-
-        @Override
-        public int getMemoryLimitInMB() {
-            return 1024;
-        }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override
-                public void log(String message) {
-                }
-
-                @Override
-                public void log(byte[] message) {
-                }
-            };
         }
     }
 }

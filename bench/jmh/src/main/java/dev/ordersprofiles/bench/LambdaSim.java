@@ -156,7 +156,8 @@ public final class LambdaSim {
         void invoke(byte[] event, Context context, java.io.OutputStream out) throws Exception;
     }
 
-    private record SimContext(String requestId) implements Context {
+    /** The Lambda context of a simulated invocation (also used by the JMH benchmark). */
+    record SimContext(String requestId) implements Context {
         @Override
         public String getAwsRequestId() {
             return requestId;
