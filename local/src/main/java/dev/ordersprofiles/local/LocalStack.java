@@ -43,7 +43,6 @@ import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -61,26 +60,17 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final LocalServer server;
-    private final Template template;
-    private final LocalStepFunctions stepFunctions;
-    private final List<ProfileStream> streams = new ArrayList<>();
 
     private LocalStack(LocalOptions options) throws IOException {
         try {
-            Starting started = startAll(options);
-            this.template = started.template();
-            this.stepFunctions = started.stepFunctions();
-            this.server = started.server();
+            this.server = startAll(options);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private record Starting(Template template, LocalStepFunctions stepFunctions, LocalServer server) {
-    }
-
-    private Starting startAll(LocalOptions options) throws IOException {
+    private LocalServer startAll(LocalOptions options) throws IOException {
         Clock clock = Clock.systemUTC();
         Template template = TemplateReader.read(options.template(), options.parameters());
         FunctionLogs.install();
@@ -108,7 +98,6 @@ public final class LocalStack implements AutoCloseable {
                         + ": only the profiles table has a local stream");
             }
             ProfileStream stream = closing(new ProfileStream(mapping, lambdas, new ProfileItemMapper(mapping.tableName())));
-            streams.add(stream);
             if (profiles instanceof InMemoryProfileRepository inMemory) {
                 inMemory.subscribe(stream::publish);
             } else {
@@ -133,9 +122,8 @@ public final class LocalStack implements AutoCloseable {
         DocsSite docs = new DocsSite(options.template().toAbsolutePath().getParent().resolve("docs"),
                 template.docsResponseHeaders());
         Console console = new Console(issuer, stepFunctions.executions(), workflow);
-        LocalServer server = closing(new LocalServer(options.host(), options.port(), 64,
+        return closing(new LocalServer(options.host(), options.port(), 64,
                 request -> dispatch(request, console, invokeApi, docs, api)));
-        return new Starting(template, stepFunctions, server);
     }
 
     /**
@@ -150,18 +138,6 @@ public final class LocalStack implements AutoCloseable {
 
     public int port() {
         return server.port();
-    }
-
-    public Template template() {
-        return template;
-    }
-
-    public LocalStepFunctions stepFunctions() {
-        return stepFunctions;
-    }
-
-    public List<ProfileStream> streams() {
-        return List.copyOf(streams);
     }
 
     private static HttpResponse dispatch(HttpRequest request, Console console, LambdaInvokeApi invokeApi,

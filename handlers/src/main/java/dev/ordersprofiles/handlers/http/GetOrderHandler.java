@@ -1,8 +1,6 @@
 package dev.ordersprofiles.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.ordersprofiles.application.order.GetOrder;
@@ -12,14 +10,9 @@ import dev.ordersprofiles.domain.shared.UserId;
 import dev.ordersprofiles.handlers.common.Invocations;
 import dev.ordersprofiles.handlers.wiring.Components;
 import dev.ordersprofiles.handlers.wiring.OrdersComponent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 
 /** GET /orders/{id}: one of the caller's orders with its history; anyone else's answers 404. */
-public final class GetOrderHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>,
-        RequestStreamHandler {
+public final class GetOrderHandler extends ApiHandler {
     private final Invocations invocations = new Invocations("orders-get");
     private final GetOrder getOrder;
 
@@ -41,11 +34,5 @@ public final class GetOrderHandler
             fields.check();
             return HttpJson.json(200, OrderResponse.from(getOrder.get(new GetOrderQuery(requester, orderId))));
         });
-    }
-
-    /** What the Lambda runtime calls: the same request without the runtime's event serialisation (see ApiStreams). */
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiStreams.handle(this, input, output, context);
     }
 }

@@ -1,8 +1,6 @@
 package dev.ordersprofiles.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.ordersprofiles.application.profile.GetProfile;
@@ -11,14 +9,9 @@ import dev.ordersprofiles.domain.shared.UserId;
 import dev.ordersprofiles.handlers.common.Invocations;
 import dev.ordersprofiles.handlers.wiring.Components;
 import dev.ordersprofiles.handlers.wiring.OrdersComponent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 
 /** GET /profiles/{id}: the caller's own profile; anyone else's id answers 404 exactly like a missing one. */
-public final class GetProfileHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>,
-        RequestStreamHandler {
+public final class GetProfileHandler extends ApiHandler {
     private final Invocations invocations = new Invocations("profiles-get");
     private final GetProfile getProfile;
 
@@ -40,11 +33,5 @@ public final class GetProfileHandler
             fields.check();
             return HttpJson.json(200, ProfileResponse.from(getProfile.get(new GetProfileQuery(requester, profileId))));
         });
-    }
-
-    /** What the Lambda runtime calls: the same request without the runtime's event serialisation (see ApiStreams). */
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiStreams.handle(this, input, output, context);
     }
 }

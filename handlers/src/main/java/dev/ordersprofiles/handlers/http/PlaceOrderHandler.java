@@ -1,8 +1,6 @@
 package dev.ordersprofiles.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.ordersprofiles.application.order.PlaceOrder;
@@ -11,14 +9,9 @@ import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.handlers.common.Invocations;
 import dev.ordersprofiles.handlers.wiring.Components;
 import dev.ordersprofiles.handlers.wiring.OrdersComponent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 
 /** POST /orders: 202 {"orderId","status"} with Location /orders/{id}; honours the Idempotency-Key header. */
-public final class PlaceOrderHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>,
-        RequestStreamHandler {
+public final class PlaceOrderHandler extends ApiHandler {
     private final Invocations invocations = new Invocations("orders-create");
     private final PlaceOrder placeOrder;
 
@@ -41,11 +34,5 @@ public final class PlaceOrderHandler
             response.getHeaders().put("Location", "/orders/" + order.id().value());
             return response;
         });
-    }
-
-    /** What the Lambda runtime calls: the same request without the runtime's event serialisation (see ApiStreams). */
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiStreams.handle(this, input, output, context);
     }
 }

@@ -1,8 +1,6 @@
 package dev.ordersprofiles.handlers.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.ordersprofiles.application.profile.UpsertProfile;
@@ -10,14 +8,9 @@ import dev.ordersprofiles.application.profile.UpsertProfileResult;
 import dev.ordersprofiles.handlers.common.Invocations;
 import dev.ordersprofiles.handlers.wiring.Components;
 import dev.ordersprofiles.handlers.wiring.OrdersComponent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 
 /** POST /profiles: 201 when the caller's profile is created, 200 when it is updated. */
-public final class UpsertProfileHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>,
-        RequestStreamHandler {
+public final class UpsertProfileHandler extends ApiHandler {
     private final Invocations invocations = new Invocations("profiles-upsert");
     private final UpsertProfile upsertProfile;
 
@@ -40,11 +33,5 @@ public final class UpsertProfileHandler
             return HttpJson.json(result.created() ? 201 : 200,
                     ProfileUpsertedResponse.of(ProfileResponse.from(result.profile())));
         });
-    }
-
-    /** What the Lambda runtime calls: the same request without the runtime's event serialisation (see ApiStreams). */
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ApiStreams.handle(this, input, output, context);
     }
 }

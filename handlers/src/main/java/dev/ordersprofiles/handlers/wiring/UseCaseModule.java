@@ -39,7 +39,6 @@ import dev.ordersprofiles.application.profile.WelcomeNewProfile;
 import dev.ordersprofiles.application.profile.WelcomeNewProfileService;
 import dev.ordersprofiles.handlers.common.EmfEventLog;
 import java.time.Clock;
-import java.time.Duration;
 import javax.inject.Singleton;
 
 /** The use cases, built with plain constructors (the application module knows nothing of Dagger). */
@@ -51,7 +50,7 @@ final class UseCaseModule {
     @Provides
     @Singleton
     static OrderPolicy orderPolicy(HandlerConfig config) {
-        return new OrderPolicy(config.pendingOrderTimeout(), Duration.ofHours(24));
+        return new OrderPolicy(config.pendingOrderTimeout(), OrderPolicy.DEFAULT.idempotencyWindow());
     }
 
     @Provides
