@@ -1,6 +1,9 @@
 package dev.ordersprofiles.local;
 
 import dev.ordersprofiles.adapters.aws.AwsAdapters;
+import dev.ordersprofiles.adapters.aws.client.AwsCredentials;
+import dev.ordersprofiles.adapters.aws.client.AwsServiceException;
+import dev.ordersprofiles.adapters.aws.client.CredentialsProvider;
 import dev.ordersprofiles.adapters.aws.AwsSettings;
 import dev.ordersprofiles.adapters.aws.dynamodb.ProfileItemMapper;
 import dev.ordersprofiles.adapters.aws.dynamodb.TableNames;
@@ -38,6 +41,7 @@ import dev.ordersprofiles.local.template.Template;
 import dev.ordersprofiles.local.template.TemplateReader;
 import dev.ordersprofiles.local.workflow.LocalStepFunctions;
 import dev.ordersprofiles.local.workflow.OrderWorkflowOnStepFunctions;
+import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
@@ -48,9 +52,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The whole system on one loopback port, from sam/template.yaml: API Gateway with the Cognito authorizer, the
@@ -183,14 +184,14 @@ public final class LocalStack implements AutoCloseable {
                 new TableNames(env.get("ORDERS_TABLE"), env.get("PROFILES_TABLE"), env.get("IDEMPOTENCY_TABLE")),
                 Optional.empty(), options.dynamodbEndpoint(), Optional.empty(),
                 HandlerConfig.from(env).pendingIndexShards(), HandlerConfig.from(env).orderRetention());
-        AwsAdapters aws = closing(AwsAdapters.fromSettings(settings,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")), clock));
+        AwsAdapters aws = AwsAdapters.fromSettings(settings,
+                CredentialsProvider.fixed(AwsCredentials.of("local", "local")), clock);
         List<String> created;
         try {
-            created = TableCreator.createMissing(aws.dynamoDbClient(), tables);
-        } catch (SdkException e) {
+            created = TableCreator.createMissing(aws.dynamoDb(), tables);
+        } catch (AwsServiceException | UncheckedIOException e) {
             throw new IllegalStateException("cannot use DynamoDB at " + options.dynamodbEndpoint().get() + ": "
-                    + e.getMessage().replaceAll(" \\(SDK Attempt Count: \\d+\\)", ""), e);
+                    + e.getMessage(), e);
         }
         if (!created.isEmpty()) {
             System.out.println("[local] created tables " + created + " at " + options.dynamodbEndpoint().get());

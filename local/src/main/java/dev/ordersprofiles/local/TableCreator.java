@@ -1,69 +1,79 @@
 package dev.ordersprofiles.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ordersprofiles.adapters.aws.client.AwsServiceException;
+import dev.ordersprofiles.adapters.aws.dynamodb.DynamoDb;
+import dev.ordersprofiles.adapters.aws.dynamodb.TableDefinitions;
 import dev.ordersprofiles.local.template.TableDef;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import java.util.Set;
 
 /** Creates the template's tables on a DynamoDB endpoint when they are missing: keys and GSIs as the template has them. */
 final class TableCreator {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private TableCreator() {
     }
 
     /** @return the names of the tables created (existing ones are left alone) */
-    static List<String> createMissing(DynamoDbClient dynamo, List<TableDef> tables) {
+    static List<String> createMissing(DynamoDb dynamo, List<TableDef> tables) {
+        Set<String> existing = new HashSet<>(dynamo.listTables());
         List<String> created = new ArrayList<>();
         for (TableDef table : tables) {
-            try {
-                dynamo.describeTable(b -> b.tableName(table.name()));
+            if (existing.contains(table.name())) {
                 continue;
-            } catch (ResourceNotFoundException missing) {
-                // create it below
             }
             try {
                 dynamo.createTable(request(table));
                 created.add(table.name());
-            } catch (ResourceInUseException raced) {
+            } catch (AwsServiceException error) {
+                if (!error.is("ResourceInUseException")) {
+                    throw error;
+                }
                 // someone else created it meanwhile
             }
-            dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
+            TableDefinitions.awaitActive(dynamo, table.name());
         }
         return created;
     }
 
-    private static CreateTableRequest request(TableDef table) {
+    /** The CreateTable request body (DynamoDB JSON) for the template's table properties. */
+    static byte[] request(TableDef table) {
         Map<String, Object> p = table.properties();
-        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(table.name())
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(list(p.get("AttributeDefinitions")).stream()
-                        .map(a -> AttributeDefinition.builder().attributeName(text(a, "AttributeName"))
-                                .attributeType(text(a, "AttributeType")).build()).toList())
-                .keySchema(keys(p.get("KeySchema")));
-        List<GlobalSecondaryIndex> indexes = list(p.get("GlobalSecondaryIndexes")).stream()
-                .map(i -> GlobalSecondaryIndex.builder().indexName(text(i, "IndexName"))
-                        .keySchema(keys(i.get("KeySchema")))
-                        .projection(Projection.builder().projectionType(
-                                text(map(i.get("Projection")), "ProjectionType")).build())
-                        .build())
-                .toList();
-        if (!indexes.isEmpty()) {
-            request.globalSecondaryIndexes(indexes);
+        ObjectNode request = JSON.createObjectNode()
+                .put("TableName", table.name())
+                .put("BillingMode", "PAY_PER_REQUEST");
+        ArrayNode attributes = request.putArray("AttributeDefinitions");
+        for (Map<String, Object> a : list(p.get("AttributeDefinitions"))) {
+            attributes.addObject().put("AttributeName", text(a, "AttributeName"))
+                    .put("AttributeType", text(a, "AttributeType"));
         }
-        return request.build();
+        keys(request.putArray("KeySchema"), p.get("KeySchema"));
+        List<Map<String, Object>> indexes = list(p.get("GlobalSecondaryIndexes"));
+        if (!indexes.isEmpty()) {
+            ArrayNode out = request.putArray("GlobalSecondaryIndexes");
+            for (Map<String, Object> i : indexes) {
+                ObjectNode index = out.addObject().put("IndexName", text(i, "IndexName"));
+                keys(index.putArray("KeySchema"), i.get("KeySchema"));
+                index.putObject("Projection").put("ProjectionType", text(map(i.get("Projection")), "ProjectionType"));
+            }
+        }
+        try {
+            return JSON.writeValueAsBytes(request);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write the CreateTable request of " + table.name(), e);
+        }
     }
 
-    private static List<KeySchemaElement> keys(Object schema) {
-        return list(schema).stream().map(k -> KeySchemaElement.builder().attributeName(text(k, "AttributeName"))
-                .keyType(text(k, "KeyType")).build()).toList();
+    private static void keys(ArrayNode out, Object schema) {
+        for (Map<String, Object> k : list(schema)) {
+            out.addObject().put("AttributeName", text(k, "AttributeName")).put("KeyType", text(k, "KeyType"));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -47,7 +47,7 @@ class DynamoDbModeIT {
 
     @Test
     void tables_come_from_the_template_and_the_flow_works_on_them() throws Exception {
-        assertThat(dynalite.client().listTables().tableNames()).contains("orders", "profiles", "idempotency");
+        assertThat(dynalite.dynamoDb().listTables()).contains("orders", "profiles", "idempotency");
         String token = http.token("dynamo-user");
         String sub = LocalIssuer.subjectOf("dynamo-user");
 
@@ -66,7 +66,7 @@ class DynamoDbModeIT {
     void the_cleanup_expires_a_stale_pending_order_in_the_table() throws Exception {
         String token = http.token("stale-user");
         UserId owner = UserId.of(LocalIssuer.subjectOf("stale-user"));
-        DynamoDbOrderRepository table = new DynamoDbOrderRepository(dynalite.client(), "orders", 8,
+        DynamoDbOrderRepository table = new DynamoDbOrderRepository(dynalite.dynamoDb(), "orders", 8,
                 Duration.ofDays(30), 0);
         Order stale = Order.place(OrderId.of(UUID.randomUUID()), owner, Money.of("3.00"), List.of(LineItem.of("A-1", 1)),
                 Instant.now().minus(Duration.ofHours(1)), Duration.ofMinutes(15));

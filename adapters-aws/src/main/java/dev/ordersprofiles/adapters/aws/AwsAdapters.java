@@ -8,35 +8,42 @@ import dev.ordersprofiles.application.port.IdempotencyStore;
 import dev.ordersprofiles.application.port.OrderRepository;
 import dev.ordersprofiles.application.port.OrderWorkflow;
 import dev.ordersprofiles.application.port.ProfileRepository;
+import dev.ordersprofiles.adapters.aws.client.AwsJsonClient;
+import dev.ordersprofiles.adapters.aws.client.AwsService;
+import dev.ordersprofiles.adapters.aws.client.CredentialsProvider;
+import dev.ordersprofiles.adapters.aws.client.RetryPolicy;
+import dev.ordersprofiles.adapters.aws.dynamodb.DynamoDb;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The one entry point of the AWS adapters for wiring code. Build it once per container (Lambda init phase); it
- * creates each SDK client and adapter on first use only, once, so a function that never touches Step Functions
- * never pays for its client. Thread-safe.
+ * creates each client and adapter on first use only, once, so a function that never touches Step Functions never
+ * pays for its client. The clients are our own AWS JSON protocol clients ({@link AwsJsonClient}), not the AWS SDK:
+ * see docs/performance.md for the cold-start figures behind that. Thread-safe.
  */
-public final class AwsAdapters implements AutoCloseable {
+public final class AwsAdapters {
     private final AwsSettings settings;
-    private final Lazy<DynamoDbClient> dynamo;
-    private final Lazy<SfnClient> sfn;
+    private final Lazy<DynamoDb> dynamo;
+    private final Lazy<AwsJsonClient> sfn;
     private final Lazy<OrderRepository> orders;
     private final Lazy<ProfileRepository> profiles;
     private final Lazy<IdempotencyStore> idempotency;
     private final Lazy<OrderWorkflow> workflow;
 
-    private AwsAdapters(AwsSettings settings, AwsCredentialsProvider credentials, Clock clock) {
+    private AwsAdapters(AwsSettings settings, CredentialsProvider credentials, Clock clock,
+                        AwsJsonClient.CallListener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(clock, "clock");
-        this.dynamo = new Lazy<>(() -> AwsClients.dynamoDb(settings.region(), settings.dynamoDbEndpoint(), credentials));
-        this.sfn = new Lazy<>(() -> AwsClients.stepFunctions(
-                settings.region(), settings.stepFunctionsEndpoint(), credentials));
+        Objects.requireNonNull(listener, "listener");
+        this.dynamo = new Lazy<>(() -> new DynamoDb(new AwsJsonClient(AwsService.DYNAMODB, settings.region(),
+                settings.dynamoDbEndpoint().orElseGet(() -> AwsService.DYNAMODB.endpoint(settings.region())),
+                credentials, RetryPolicy.dynamoDb(), Clock.systemUTC(), listener)));
+        this.sfn = new Lazy<>(() -> new AwsJsonClient(AwsService.STEP_FUNCTIONS, settings.region(),
+                settings.stepFunctionsEndpoint().orElseGet(() -> AwsService.STEP_FUNCTIONS.endpoint(settings.region())),
+                credentials, RetryPolicy.standard(), Clock.systemUTC(), listener));
         this.orders = new Lazy<>(() -> new DynamoDbOrderRepository(dynamo.get(), settings.tables().orders(),
                 settings.pendingIndexShards(), settings.orderRetention(), 0));
         this.profiles = new Lazy<>(() -> new DynamoDbProfileRepository(dynamo.get(), settings.tables().profiles()));
@@ -46,14 +53,23 @@ public final class AwsAdapters implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("STATE_MACHINE_ARN is not set"))));
     }
 
-    /** Adapters that sign requests with the environment's credentials (AWS_ACCESS_KEY_ID, … as Lambda sets them). */
+    /**
+     * Adapters that sign requests with the environment's credentials: the access key variables Lambda sets, or
+     * the container credentials endpoint Lambda offers SnapStart functions instead ({@link CredentialsProvider}).
+     */
     public static AwsAdapters fromSettings(AwsSettings settings) {
-        return fromSettings(settings, EnvironmentVariableCredentialsProvider.create(), Clock.systemUTC());
+        return fromSettings(settings, CredentialsProvider.fromEnvironment(System.getenv()), Clock.systemUTC());
     }
 
-    /** Adapters with the given credentials (e.g. static dummy ones for dynalite) and clock (for idempotency expiry). */
-    public static AwsAdapters fromSettings(AwsSettings settings, AwsCredentialsProvider credentials, Clock clock) {
-        return new AwsAdapters(settings, credentials, clock);
+    /** Adapters with the given credentials (e.g. fixed dummy ones for dynalite) and clock (for idempotency expiry). */
+    public static AwsAdapters fromSettings(AwsSettings settings, CredentialsProvider credentials, Clock clock) {
+        return new AwsAdapters(settings, credentials, clock, AwsJsonClient.CallListener.NONE);
+    }
+
+    /** As above, with a listener that sees every HTTP exchange (tests count calls and capacity with it). */
+    public static AwsAdapters fromSettings(AwsSettings settings, CredentialsProvider credentials, Clock clock,
+                                           AwsJsonClient.CallListener listener) {
+        return new AwsAdapters(settings, credentials, clock, listener);
     }
 
     public AwsSettings settings() {
@@ -83,14 +99,8 @@ public final class AwsAdapters implements AutoCloseable {
     }
 
     /** The shared DynamoDB client, e.g. for creating tables locally with TableDefinitions. */
-    public DynamoDbClient dynamoDbClient() {
+    public DynamoDb dynamoDb() {
         return dynamo.get();
-    }
-
-    @Override
-    public void close() {
-        dynamo.ifCreated(DynamoDbClient::close);
-        sfn.ifCreated(SfnClient::close);
     }
 
     private static final class Lazy<T> {
@@ -113,13 +123,6 @@ public final class AwsAdapters implements AutoCloseable {
                 }
             }
             return result;
-        }
-
-        void ifCreated(java.util.function.Consumer<T> action) {
-            T result = value;
-            if (result != null) {
-                action.accept(result);
-            }
         }
     }
 }

@@ -5,11 +5,6 @@ import dev.ordersprofiles.application.port.IdempotencyStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Idempotency records in DynamoDB. A claim is one conditional PutItem that succeeds when the key is free or its
@@ -20,12 +15,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     private static final int MAX_ATTEMPTS = 5;
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDb dynamo;
     private final String table;
     private final Clock clock;
     private final IdempotencyItemMapper mapper;
 
-    public DynamoDbIdempotencyStore(DynamoDbClient dynamo, String table, Clock clock) {
+    public DynamoDbIdempotencyStore(DynamoDb dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
@@ -38,23 +33,18 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             String now = Timestamps.format(clock.instant());
             try {
-                dynamo.putItem(b -> b.tableName(table)
-                        .item(item)
-                        .conditionExpression("attribute_not_exists(#pk) OR #expiresAt <= :now")
-                        .expressionAttributeNames(Map.of(
-                                "#pk", IdempotencyItemMapper.PK, "#expiresAt", IdempotencyItemMapper.EXPIRES_AT))
-                        .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(now)))
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                dynamo.putItem(new DynamoDb.Put(table, item, "attribute_not_exists(#pk) OR #expiresAt <= :now",
+                        Map.of("#pk", IdempotencyItemMapper.PK, "#expiresAt", IdempotencyItemMapper.EXPIRES_AT),
+                        Map.of(":now", AttributeValue.fromS(now)), true));
                 return Optional.empty();
-            } catch (ConditionalCheckFailedException taken) {
-                if (taken.hasItem() && !taken.item().isEmpty()) {
-                    return Optional.of(mapper.fromItem(taken.item()));
+            } catch (DynamoDb.ConditionFailed taken) {
+                if (taken.item().isPresent()) {
+                    return Optional.of(mapper.fromItem(taken.item().get()));
                 }
-                GetItemResponse holder = dynamo.getItem(b -> b.tableName(table)
-                        .key(IdempotencyItemMapper.key(record.userId(), record.key()))
-                        .consistentRead(true));
-                if (holder.hasItem() && !holder.item().isEmpty()) {
-                    IdempotencyRecord existing = mapper.fromItem(holder.item());
+                Optional<Map<String, AttributeValue>> holder = dynamo.getItem(table,
+                        IdempotencyItemMapper.key(record.userId(), record.key()), true);
+                if (holder.isPresent()) {
+                    IdempotencyRecord existing = mapper.fromItem(holder.get());
                     if (!existing.isExpiredAt(clock.instant())) {
                         return Optional.of(existing);
                     }

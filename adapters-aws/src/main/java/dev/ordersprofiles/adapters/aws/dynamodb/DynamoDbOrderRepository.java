@@ -20,12 +20,6 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Orders in DynamoDB (DESIGN.md §5) through the low-level client. Writes are whole-item PutItems: {@code add} on
@@ -37,14 +31,14 @@ public final class DynamoDbOrderRepository implements OrderRepository {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     public static final int DEFAULT_SHARDS = 8;
 
-    private final DynamoDbClient dynamo;
+    private final DynamoDb dynamo;
     private final String table;
     private final OrderItemMapper mapper;
     private final PageTokens tokens;
-    private final Integer pendingPageSize;
+    private final int pendingPageSize;
 
     /** An adapter with 8 pending shards, 30 days of retention and DynamoDB's own (1 MB) query pages. */
-    public DynamoDbOrderRepository(DynamoDbClient dynamo, String table) {
+    public DynamoDbOrderRepository(DynamoDb dynamo, String table) {
         this(dynamo, table, DEFAULT_SHARDS, DEFAULT_RETENTION, 0);
     }
 
@@ -53,7 +47,7 @@ public final class DynamoDbOrderRepository implements OrderRepository {
      * @param retention       ORDER_RETENTION_DAYS: how long EXPIRED and FAILED orders are kept
      * @param pendingPageSize the Limit of each stale-order query page; 0 lets DynamoDB fill 1 MB pages
      */
-    public DynamoDbOrderRepository(DynamoDbClient dynamo, String table, int shards, Duration retention,
+    public DynamoDbOrderRepository(DynamoDb dynamo, String table, int shards, Duration retention,
                                    int pendingPageSize) {
         if (pendingPageSize < 0) {
             throw new IllegalArgumentException("pendingPageSize must be >= 0");
@@ -62,29 +56,22 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         this.table = table;
         this.mapper = new OrderItemMapper(table, shards, retention);
         this.tokens = new PageTokens();
-        this.pendingPageSize = pendingPageSize == 0 ? null : pendingPageSize;
+        this.pendingPageSize = pendingPageSize;
     }
 
     @Override
     public void add(Order order) {
         try {
-            dynamo.putItem(b -> b.tableName(table)
-                    .item(mapper.toItem(order))
-                    .conditionExpression("attribute_not_exists(#id)")
-                    .expressionAttributeNames(Map.of("#id", OrderItemMapper.ORDER_ID)));
-        } catch (ConditionalCheckFailedException exists) {
+            dynamo.putItem(new DynamoDb.Put(table, mapper.toItem(order), "attribute_not_exists(#id)",
+                    Map.of("#id", OrderItemMapper.ORDER_ID), Map.of(), false));
+        } catch (DynamoDb.ConditionFailed exists) {
             throw new DuplicateOrder(order.id());
         }
     }
 
     @Override
     public Optional<Order> find(OrderId id) {
-        GetItemResponse response = dynamo.getItem(b -> b.tableName(table)
-                .key(OrderItemMapper.key(id))
-                .consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(mapper.fromItem(response.item()))
-                : Optional.empty();
+        return dynamo.getItem(table, OrderItemMapper.key(id), true).map(mapper::fromItem);
     }
 
     @Override
@@ -93,15 +80,12 @@ public final class DynamoDbOrderRepository implements OrderRepository {
             throw new IllegalArgumentException("update must keep the order id: " + current.id() + " vs " + next.id());
         }
         try {
-            dynamo.putItem(b -> b.tableName(table)
-                    .item(mapper.toItem(next))
-                    .conditionExpression("#status = :status AND #version = :version")
-                    .expressionAttributeNames(Map.of(
-                            "#status", OrderItemMapper.STATUS, "#version", OrderItemMapper.VERSION))
-                    .expressionAttributeValues(Map.of(
-                            ":status", OrderItemMapper.s(current.status().name()),
-                            ":version", OrderItemMapper.n(Long.toString(current.version())))));
-        } catch (ConditionalCheckFailedException movedOn) {
+            dynamo.putItem(new DynamoDb.Put(table, mapper.toItem(next), "#status = :status AND #version = :version",
+                    Map.of("#status", OrderItemMapper.STATUS, "#version", OrderItemMapper.VERSION),
+                    Map.of(":status", OrderItemMapper.s(current.status().name()),
+                            ":version", OrderItemMapper.n(Long.toString(current.version()))),
+                    false));
+        } catch (DynamoDb.ConditionFailed movedOn) {
             throw new ConcurrentOrderUpdate(current.id());
         }
     }
@@ -110,14 +94,9 @@ public final class DynamoDbOrderRepository implements OrderRepository {
     public Page<Order> findByUser(UserId user, PageRequest page) {
         Map<String, AttributeValue> start = page.pageToken().map(token -> tokens.decode(token, user)).orElse(null);
         // One more than asked tells whether a next page exists, so the last page never comes with a token.
-        QueryResponse response = dynamo.query(b -> b.tableName(table)
-                .indexName(TableDefinitions.BY_USER_INDEX)
-                .keyConditionExpression("#user = :user")
-                .expressionAttributeNames(Map.of("#user", OrderItemMapper.USER_ID))
-                .expressionAttributeValues(Map.of(":user", OrderItemMapper.s(user.value())))
-                .scanIndexForward(false)
-                .limit(page.limit() + 1)
-                .exclusiveStartKey(start));
+        DynamoDb.QueryPage response = dynamo.query(new DynamoDb.Query(table, TableDefinitions.BY_USER_INDEX,
+                "#user = :user", Map.of("#user", OrderItemMapper.USER_ID),
+                Map.of(":user", OrderItemMapper.s(user.value())), false, page.limit() + 1, start));
         List<Order> orders = new ArrayList<>(page.limit());
         for (Map<String, AttributeValue> item : response.items()) {
             if (orders.size() == page.limit()) {
@@ -127,7 +106,7 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         }
         // Fewer than limit + 1 items with a LastEvaluatedKey: DynamoDB stopped at 1 MB, so there may be more.
         boolean more = response.items().size() > page.limit()
-                || response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+                || response.hasMore();
         if (!more || orders.isEmpty()) {
             return Page.last(orders);
         }
@@ -191,20 +170,13 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         }
 
         private void fetchPage() {
-            QueryRequest request = QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(TableDefinitions.PENDING_INDEX)
-                    .keyConditionExpression("#shard = :shard AND #ttl < :cutoff")
-                    .expressionAttributeNames(Map.of(
-                            "#shard", OrderItemMapper.PENDING_SHARD, "#ttl", OrderItemMapper.TTL_EPOCH))
-                    .expressionAttributeValues(Map.of(
-                            ":shard", OrderItemMapper.s(mapper.shardName(shard)), ":cutoff", cutoffSecond))
-                    .exclusiveStartKey(nextStart)
-                    .limit(pendingPageSize)
-                    .build();
-            QueryResponse response = dynamo.query(request);
+            DynamoDb.QueryPage response = dynamo.query(new DynamoDb.Query(table, TableDefinitions.PENDING_INDEX,
+                    "#shard = :shard AND #ttl < :cutoff",
+                    Map.of("#shard", OrderItemMapper.PENDING_SHARD, "#ttl", OrderItemMapper.TTL_EPOCH),
+                    Map.of(":shard", OrderItemMapper.s(mapper.shardName(shard)), ":cutoff", cutoffSecond),
+                    true, pendingPageSize, nextStart));
             page = response.items().iterator();
-            if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+            if (response.hasMore()) {
                 nextStart = response.lastEvaluatedKey();
             } else {
                 shardDone = true;

@@ -5,20 +5,17 @@ import dev.ordersprofiles.domain.profile.Profile;
 import dev.ordersprofiles.domain.shared.UserId;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /**
  * Profiles in DynamoDB. {@code insert} is a PutItem on the condition {@code attribute_not_exists(userId)}, so the
  * table's stream shows exactly one INSERT per user (the welcome handler's trigger); {@code update} replaces the item.
  */
 public final class DynamoDbProfileRepository implements ProfileRepository {
-    private final DynamoDbClient dynamo;
+    private final DynamoDb dynamo;
     private final String table;
     private final ProfileItemMapper mapper;
 
-    public DynamoDbProfileRepository(DynamoDbClient dynamo, String table) {
+    public DynamoDbProfileRepository(DynamoDb dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
         this.mapper = new ProfileItemMapper(table);
@@ -26,29 +23,22 @@ public final class DynamoDbProfileRepository implements ProfileRepository {
 
     @Override
     public Optional<Profile> find(UserId userId) {
-        GetItemResponse response = dynamo.getItem(b -> b.tableName(table)
-                .key(ProfileItemMapper.key(userId))
-                .consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(mapper.fromItem(response.item()))
-                : Optional.empty();
+        return dynamo.getItem(table, ProfileItemMapper.key(userId), true).map(mapper::fromItem);
     }
 
     @Override
     public boolean insert(Profile profile) {
         try {
-            dynamo.putItem(b -> b.tableName(table)
-                    .item(mapper.toItem(profile))
-                    .conditionExpression("attribute_not_exists(#id)")
-                    .expressionAttributeNames(Map.of("#id", ProfileItemMapper.USER_ID)));
+            dynamo.putItem(new DynamoDb.Put(table, mapper.toItem(profile), "attribute_not_exists(#id)",
+                    Map.of("#id", ProfileItemMapper.USER_ID), Map.of(), false));
             return true;
-        } catch (ConditionalCheckFailedException exists) {
+        } catch (DynamoDb.ConditionFailed exists) {
             return false;
         }
     }
 
     @Override
     public void update(Profile profile) {
-        dynamo.putItem(b -> b.tableName(table).item(mapper.toItem(profile)));
+        dynamo.putItem(DynamoDb.Put.unconditional(table, mapper.toItem(profile)));
     }
 }

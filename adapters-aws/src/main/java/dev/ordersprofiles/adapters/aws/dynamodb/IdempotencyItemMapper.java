@@ -6,7 +6,6 @@ import dev.ordersprofiles.domain.order.OrderId;
 import dev.ordersprofiles.domain.shared.UserId;
 import java.time.Instant;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * IdempotencyRecord <-> idempotency-table item: {@code pk} = {@code <userId>#<Idempotency-Key>} (a user id has no

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Typed, null-safe reads of one item's attributes. Every problem becomes a {@link CorruptItem} naming the table,

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Order <-> orders-table item (DESIGN.md §5). Besides the order's own fields the item carries the derived

@@ -7,7 +7,6 @@ import dev.ordersprofiles.domain.shared.UserId;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Page tokens of the byUser listing: the byUser key of the last order returned (userId, createdAt, orderId),

@@ -6,7 +6,6 @@ import dev.ordersprofiles.domain.profile.ProfileName;
 import dev.ordersprofiles.domain.shared.UserId;
 import java.time.Instant;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Profile <-> profiles-table item: userId, name, email, createdAt, updatedAt (all S). */
 public final class ProfileItemMapper {

@@ -1,26 +1,15 @@
 package dev.ordersprofiles.adapters.aws.dynamodb;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ordersprofiles.adapters.aws.client.AwsServiceException;
+import dev.ordersprofiles.adapters.aws.client.Wire;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
-import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * The three tables of DESIGN.md §5 as CreateTable requests: keys, attribute types and GSIs, on-demand billing.
@@ -42,44 +31,40 @@ public final class TableDefinitions {
     private TableDefinitions() {
     }
 
-    public static CreateTableRequest orders(String tableName) {
-        return CreateTableRequest.builder()
-                .tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                        attribute(ORDER_ID, ScalarAttributeType.S),
-                        attribute(USER_ID, ScalarAttributeType.S),
-                        attribute(CREATED_AT, ScalarAttributeType.S),
-                        attribute(PENDING_SHARD, ScalarAttributeType.S),
-                        attribute(TTL_ATTRIBUTE, ScalarAttributeType.N))
-                .keySchema(hash(ORDER_ID))
-                .globalSecondaryIndexes(
-                        index(BY_USER_INDEX, USER_ID, CREATED_AT),
-                        index(PENDING_INDEX, PENDING_SHARD, TTL_ATTRIBUTE))
-                .build();
+    /** A table's name and its CreateTable request body in DynamoDB's JSON. */
+    public record Table(String name, byte[] createTableJson) {
     }
 
-    public static CreateTableRequest profiles(String tableName) {
-        return CreateTableRequest.builder()
-                .tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute(USER_ID, ScalarAttributeType.S))
-                .keySchema(hash(USER_ID))
-                .streamSpecification(StreamSpecification.builder()
-                        .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
-                .build();
+    public static Table orders(String tableName) {
+        return table(tableName, out -> {
+            attributes(out, ORDER_ID, "S", USER_ID, "S", CREATED_AT, "S", PENDING_SHARD, "S", TTL_ATTRIBUTE, "N");
+            keySchema(out, ORDER_ID, null);
+            out.writeArrayFieldStart("GlobalSecondaryIndexes");
+            index(out, BY_USER_INDEX, USER_ID, CREATED_AT);
+            index(out, PENDING_INDEX, PENDING_SHARD, TTL_ATTRIBUTE);
+            out.writeEndArray();
+        });
     }
 
-    public static CreateTableRequest idempotency(String tableName) {
-        return CreateTableRequest.builder()
-                .tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute(IDEMPOTENCY_KEY, ScalarAttributeType.S))
-                .keySchema(hash(IDEMPOTENCY_KEY))
-                .build();
+    public static Table profiles(String tableName) {
+        return table(tableName, out -> {
+            attributes(out, USER_ID, "S");
+            keySchema(out, USER_ID, null);
+            out.writeObjectFieldStart("StreamSpecification");
+            out.writeBooleanField("StreamEnabled", true);
+            out.writeStringField("StreamViewType", "NEW_AND_OLD_IMAGES");
+            out.writeEndObject();
+        });
     }
 
-    public static List<CreateTableRequest> all(TableNames names) {
+    public static Table idempotency(String tableName) {
+        return table(tableName, out -> {
+            attributes(out, IDEMPOTENCY_KEY, "S");
+            keySchema(out, IDEMPOTENCY_KEY, null);
+        });
+    }
+
+    public static List<Table> all(TableNames names) {
         return List.of(orders(names.orders()), profiles(names.profiles()), idempotency(names.idempotency()));
     }
 
@@ -88,38 +73,32 @@ public final class TableDefinitions {
      *
      * @return the names of the tables it created
      */
-    public static List<String> createMissing(DynamoDbClient dynamo, TableNames names) {
-        Set<String> existing = new HashSet<>();
-        String start = null;
-        do {
-            ListTablesResponse page = dynamo.listTables(ListTablesRequest.builder().exclusiveStartTableName(start).build());
-            existing.addAll(page.tableNames());
-            start = page.lastEvaluatedTableName();
-        } while (start != null);
+    public static List<String> createMissing(DynamoDb dynamo, TableNames names) {
+        Set<String> existing = new HashSet<>(dynamo.listTables());
         List<String> created = new ArrayList<>();
-        for (CreateTableRequest request : all(names)) {
-            if (!existing.contains(request.tableName())) {
+        for (Table table : all(names)) {
+            if (!existing.contains(table.name())) {
                 try {
-                    dynamo.createTable(request);
-                    created.add(request.tableName());
-                } catch (ResourceInUseException createdConcurrently) {
+                    dynamo.createTable(table.createTableJson());
+                    created.add(table.name());
+                } catch (AwsServiceException error) {
+                    if (!error.is("ResourceInUseException")) {
+                        throw error;
+                    }
                     // someone else created it in the meantime: fine, we wait for it below
                 }
             }
         }
-        for (CreateTableRequest request : all(names)) {
-            awaitActive(dynamo, request.tableName());
+        for (Table table : all(names)) {
+            awaitActive(dynamo, table.name());
         }
         return created;
     }
 
-    private static void awaitActive(DynamoDbClient dynamo, String table) {
+    /** Polls DescribeTable until the table is ACTIVE (at most 60 s). */
+    public static void awaitActive(DynamoDb dynamo, String table) {
         long giveUpAt = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            DescribeTableResponse described = dynamo.describeTable(b -> b.tableName(table));
-            if (described.table().tableStatus() == TableStatus.ACTIVE) {
-                return;
-            }
+        while (!"ACTIVE".equals(dynamo.tableStatus(table))) {
             if (System.nanoTime() > giveUpAt) {
                 throw new IllegalStateException("table " + table + " did not become ACTIVE within 60 s");
             }
@@ -132,20 +111,60 @@ public final class TableDefinitions {
         }
     }
 
-    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+    @FunctionalInterface
+    private interface Fields {
+        void write(JsonGenerator out) throws IOException;
     }
 
-    private static KeySchemaElement hash(String name) {
-        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+    private static Table table(String name, Fields fields) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (JsonGenerator out = Wire.JSON.createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeStringField("TableName", name);
+            out.writeStringField("BillingMode", "PAY_PER_REQUEST");
+            fields.write(out);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Table(name, bytes.toByteArray());
     }
 
-    private static GlobalSecondaryIndex index(String name, String partition, String sort) {
-        return GlobalSecondaryIndex.builder()
-                .indexName(name)
-                .keySchema(hash(partition),
-                        KeySchemaElement.builder().attributeName(sort).keyType(KeyType.RANGE).build())
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-                .build();
+    /** @param namesAndTypes attribute name, type, name, type, … */
+    private static void attributes(JsonGenerator out, String... namesAndTypes) throws IOException {
+        out.writeArrayFieldStart("AttributeDefinitions");
+        for (int i = 0; i < namesAndTypes.length; i += 2) {
+            out.writeStartObject();
+            out.writeStringField("AttributeName", namesAndTypes[i]);
+            out.writeStringField("AttributeType", namesAndTypes[i + 1]);
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+    }
+
+    private static void keySchema(JsonGenerator out, String partition, String sort) throws IOException {
+        out.writeArrayFieldStart("KeySchema");
+        key(out, partition, "HASH");
+        if (sort != null) {
+            key(out, sort, "RANGE");
+        }
+        out.writeEndArray();
+    }
+
+    private static void key(JsonGenerator out, String name, String type) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("AttributeName", name);
+        out.writeStringField("KeyType", type);
+        out.writeEndObject();
+    }
+
+    private static void index(JsonGenerator out, String name, String partition, String sort) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("IndexName", name);
+        keySchema(out, partition, sort);
+        out.writeObjectFieldStart("Projection");
+        out.writeStringField("ProjectionType", "ALL");
+        out.writeEndObject();
+        out.writeEndObject();
     }
 }

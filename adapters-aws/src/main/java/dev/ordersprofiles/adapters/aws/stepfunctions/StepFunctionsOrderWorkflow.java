@@ -1,10 +1,15 @@
 package dev.ordersprofiles.adapters.aws.stepfunctions;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ordersprofiles.adapters.aws.client.AwsJsonClient;
+import dev.ordersprofiles.adapters.aws.client.AwsServiceException;
+import dev.ordersprofiles.adapters.aws.client.Wire;
 import dev.ordersprofiles.application.port.OrderWorkflow;
 import dev.ordersprofiles.domain.order.OrderId;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
-import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 
 /**
  * Starts the PlaceOrder state machine with StartExecution, execution name = order id and input
@@ -13,23 +18,40 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
  * as success. Every other failure propagates.
  */
 public final class StepFunctionsOrderWorkflow implements OrderWorkflow {
-    private final SfnClient sfn;
+    static final String ALREADY_EXISTS = "ExecutionAlreadyExists";
+
+    private final AwsJsonClient stepFunctions;
     private final String stateMachineArn;
 
-    public StepFunctionsOrderWorkflow(SfnClient sfn, String stateMachineArn) {
-        this.sfn = Objects.requireNonNull(sfn, "sfn");
+    public StepFunctionsOrderWorkflow(AwsJsonClient stepFunctions, String stateMachineArn) {
+        this.stepFunctions = Objects.requireNonNull(stepFunctions, "stepFunctions");
         this.stateMachineArn = Objects.requireNonNull(stateMachineArn, "stateMachineArn");
     }
 
     @Override
     public void start(OrderId orderId) {
         try {
-            sfn.startExecution(b -> b.stateMachineArn(stateMachineArn)
-                    .name(orderId.value())
-                    .input(input(orderId)));
-        } catch (ExecutionAlreadyExistsException alreadyStarted) {
+            stepFunctions.call("StartExecution", request(orderId));
+        } catch (AwsServiceException error) {
+            if (!error.is(ALREADY_EXISTS)) {
+                throw error;
+            }
             // the run for this order exists: a retried PlaceOrder must not start a second one
         }
+    }
+
+    private byte[] request(OrderId orderId) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = Wire.JSON.createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeStringField("stateMachineArn", stateMachineArn);
+            out.writeStringField("name", orderId.value());
+            out.writeStringField("input", input(orderId));
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** The execution input; an order id is a lowercase UUID, so it needs no JSON escaping. */

@@ -34,10 +34,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Issue 3: DynamoDB calls per confirmed order on the happy path, counted on the wire while the real use cases run
@@ -46,7 +44,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class ConfirmedOrderCostIT {
     private final DynamoDbCalls calls = new DynamoDbCalls();
     private final List<OrderId> started = new ArrayList<>();
-    private DynamoDbClient client;
     private PlaceOrderService place;
     private ValidateOrderService validate;
     private ReserveInventoryService reserve;
@@ -58,7 +55,7 @@ class ConfirmedOrderCostIT {
     void wire() {
         Dynalite dynalite = Dynalite.shared();
         TableNames tables = dynalite.freshTables();
-        client = dynalite.client(calls);
+        DynamoDb client = dynalite.dynamoDb(calls);
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         DynamoDbOrderRepository orders = new DynamoDbOrderRepository(client, tables.orders());
         DynamoDbIdempotencyStore idempotency = new DynamoDbIdempotencyStore(client, tables.idempotency(), clock);
@@ -89,11 +86,6 @@ class ConfirmedOrderCostIT {
         get = new GetOrderService(orders);
     }
 
-    @AfterEach
-    void close() {
-        client.close();
-    }
-
     @Test
     void a_confirmed_order_costs_five_reads_and_five_writes_plus_one_write_for_an_idempotency_key() {
         UserId user = OrderFixtures.newUser();
@@ -122,6 +114,7 @@ class ConfirmedOrderCostIT {
 
         assertThat(again).isEqualTo(first);
         assertThat(calls.callsByOperation()).isEqualTo(Map.of("PutItem", 1L, "GetItem", 2L));
+        assertThat(calls.consistentGets()).isEqualTo(2);
         Figures.record("replayed place (same key, same body): " + calls.callsByOperation()
                 + " (dynalite ignores ReturnValuesOnConditionCheckFailure, so one GetItem fetches the holder;"
                 + " on AWS the failed PutItem returns it and the replay costs PutItem=1, GetItem=1)");
@@ -144,6 +137,8 @@ class ConfirmedOrderCostIT {
         calls.reset();
         T result = action.get();
         perStep.put(name, calls.callsByOperation());
+        assertThat(calls.consistentGets()).as("%s: every GetItem is strongly consistent", name)
+                .isEqualTo(calls.calls("GetItem"));
         return result;
     }
 

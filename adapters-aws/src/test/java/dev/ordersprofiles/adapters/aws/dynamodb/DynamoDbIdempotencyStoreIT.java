@@ -13,7 +13,7 @@ class DynamoDbIdempotencyStoreIT extends IdempotencyStoreContract {
     @Override
     protected IdempotencyStore newStore(Instant now) {
         Dynalite dynalite = Dynalite.shared();
-        return new DynamoDbIdempotencyStore(dynalite.client(), dynalite.freshTables().idempotency(),
+        return new DynamoDbIdempotencyStore(dynalite.dynamoDb(), dynalite.freshTables().idempotency(),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 }

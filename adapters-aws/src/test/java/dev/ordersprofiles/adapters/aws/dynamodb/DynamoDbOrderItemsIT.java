@@ -21,31 +21,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** What the DynamoDB order adapter stores and reads, beyond the port contract. */
 class DynamoDbOrderItemsIT {
     private static final Duration RETENTION = Duration.ofDays(30);
     private final DynamoDbCalls calls = new DynamoDbCalls();
-    private DynamoDbClient client;
+    private DynamoDb dynamo;
     private String table;
     private DynamoDbOrderRepository orders;
 
     @BeforeEach
     void freshTable() {
         Dynalite dynalite = Dynalite.shared();
-        client = dynalite.client(calls);
+        dynamo = dynalite.dynamoDb(calls);
         table = dynalite.freshTables().orders();
-        orders = new DynamoDbOrderRepository(client, table, 8, RETENTION, 0);
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
+        orders = new DynamoDbOrderRepository(dynamo, table, 8, RETENTION, 0);
     }
 
     @Test
@@ -78,7 +70,7 @@ class DynamoDbOrderItemsIT {
         Map<String, AttributeValue> item = new HashMap<>(raw(order.id()));
         item.remove("userId");
         item.put("status", AttributeValue.fromS("LOST"));
-        client.putItem(b -> b.tableName(table).item(item));
+        dynamo.putItem(DynamoDb.Put.unconditional(table, item));
 
         assertThatThrownBy(() -> orders.find(order.id()))
                 .isInstanceOf(CorruptItem.class)
@@ -93,7 +85,7 @@ class DynamoDbOrderItemsIT {
         orders.add(order);
         Map<String, AttributeValue> item = new HashMap<>(raw(order.id()));
         item.put("items", AttributeValue.fromS("A-1 x 2"));
-        client.putItem(b -> b.tableName(table).item(item));
+        dynamo.putItem(DynamoDb.Put.unconditional(table, item));
 
         assertThatThrownBy(() -> ids(orders.pendingDueBefore(T0.plus(Duration.ofDays(1)))))
                 .isInstanceOf(CorruptItem.class)
@@ -163,7 +155,7 @@ class DynamoDbOrderItemsIT {
     }
 
     private Map<String, AttributeValue> raw(OrderId id) {
-        return client.getItem(b -> b.tableName(table).key(OrderItemMapper.key(id)).consistentRead(true)).item();
+        return dynamo.getItem(table, OrderItemMapper.key(id), true).orElseThrow();
     }
 
     private static List<OrderId> ids(Stream<Order> found) {

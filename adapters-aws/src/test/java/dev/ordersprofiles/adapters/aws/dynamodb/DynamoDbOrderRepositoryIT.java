@@ -11,7 +11,7 @@ class DynamoDbOrderRepositoryIT extends OrderRepositoryContract {
     @Override
     protected OrderRepository newRepository() {
         Dynalite dynalite = Dynalite.shared();
-        return new DynamoDbOrderRepository(dynalite.client(), dynalite.freshTables().orders(), 8,
+        return new DynamoDbOrderRepository(dynalite.dynamoDb(), dynalite.freshTables().orders(), 8,
                 Duration.ofDays(30), 2);
     }
 }

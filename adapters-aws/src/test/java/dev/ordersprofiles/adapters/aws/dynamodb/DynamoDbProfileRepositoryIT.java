@@ -10,6 +10,6 @@ class DynamoDbProfileRepositoryIT extends ProfileRepositoryContract {
     @Override
     protected ProfileRepository newRepository() {
         Dynalite dynalite = Dynalite.shared();
-        return new DynamoDbProfileRepository(dynalite.client(), dynalite.freshTables().profiles());
+        return new DynamoDbProfileRepository(dynalite.dynamoDb(), dynalite.freshTables().profiles());
     }
 }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class OtherItemMappersTest {
     private final ProfileItemMapper profiles = new ProfileItemMapper("profiles");

@@ -1,6 +1,14 @@
 package dev.ordersprofiles.adapters.aws.testing;
 
-import dev.ordersprofiles.adapters.aws.AwsClients;
+import dev.ordersprofiles.adapters.aws.AwsAdapters;
+import dev.ordersprofiles.adapters.aws.AwsSettings;
+import dev.ordersprofiles.adapters.aws.client.AwsCredentials;
+import dev.ordersprofiles.adapters.aws.client.AwsJsonClient;
+import dev.ordersprofiles.adapters.aws.client.AwsService;
+import dev.ordersprofiles.adapters.aws.client.CredentialsProvider;
+import dev.ordersprofiles.adapters.aws.client.RetryPolicy;
+import dev.ordersprofiles.adapters.aws.dynamodb.DynamoDb;
+import dev.ordersprofiles.adapters.aws.dynamodb.DynamoDbOrderRepository;
 import dev.ordersprofiles.adapters.aws.dynamodb.TableDefinitions;
 import dev.ordersprofiles.adapters.aws.dynamodb.TableNames;
 import java.io.File;
@@ -11,28 +19,26 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * One dynalite process per test JVM, started on first use on a free loopback port from tools/dynalite (installed by
  * the build's {@code npm ci}), and always stopped: by a shutdown hook, and, should the JVM die hard, by dynalite
  * itself noticing that its stdin closed (tools/dynalite/exit-with-parent.js).
+ *
+ * <p>It hands out the adapters' own DynamoDB client ({@link DynamoDb} over {@link AwsJsonClient}, as the functions
+ * use it) and never the AWS SDK: the SDK is in this module's test scope only, and the local stack's end-to-end
+ * tests use this class through the test-jar without it. Tests that want the SDK as an oracle build it themselves
+ * from {@link #endpoint()}.
  */
 public final class Dynalite {
-    public static final AwsCredentialsProvider DUMMY_CREDENTIALS =
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("dynalite", "dynalite"));
+    /** Dummy credentials: dynalite wants a signed request but checks no signature. */
+    public static final CredentialsProvider DUMMY_CREDENTIALS =
+            CredentialsProvider.fixed(AwsCredentials.of("dynalite", "dynalite"));
     public static final String REGION = "us-east-1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final AtomicInteger TABLE_SETS = new AtomicInteger();
@@ -40,12 +46,12 @@ public final class Dynalite {
 
     private final Process process;
     private final URI endpoint;
-    private final DynamoDbClient client;
+    private final DynamoDb dynamo;
 
     private Dynalite(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
-        this.client = AwsClients.dynamoDb(REGION, Optional.of(endpoint), DUMMY_CREDENTIALS);
+        this.dynamo = dynamoDb(AwsJsonClient.CallListener.NONE);
     }
 
     /** The JVM's dynalite, started on first call. */
@@ -67,28 +73,37 @@ public final class Dynalite {
         return endpoint;
     }
 
-    /** A client for this dynalite (URL-connection HTTP client, dummy credentials). */
-    public DynamoDbClient client() {
-        return client;
+    /** The DynamoDB client of this dynalite (dummy credentials, the functions' retry policy), shared. */
+    public DynamoDb dynamoDb() {
+        return dynamo;
     }
 
-    /** A client that also runs {@code interceptors}, e.g. to count calls. */
-    public DynamoDbClient client(ExecutionInterceptor... interceptors) {
-        return DynamoDbClient.builder()
-                .region(Region.of(REGION))
-                .endpointOverride(endpoint)
-                .credentialsProvider(DUMMY_CREDENTIALS)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .executionInterceptors(List.of(interceptors)).build())
-                .build();
+    /** A new DynamoDB client of this dynalite whose every HTTP exchange {@code listener} sees, e.g. to count calls. */
+    public DynamoDb dynamoDb(AwsJsonClient.CallListener listener) {
+        return new DynamoDb(new AwsJsonClient(AwsService.DYNAMODB, REGION, endpoint, DUMMY_CREDENTIALS,
+                RetryPolicy.dynamoDb(), Clock.systemUTC(), listener));
+    }
+
+    /**
+     * The adapters as the functions build them ({@link AwsAdapters#fromSettings}), on {@code tables} of this
+     * dynalite (which this does not create: see {@link #freshTables()}), without a state machine.
+     */
+    public AwsAdapters adapters(TableNames tables) {
+        return adapters(tables, AwsJsonClient.CallListener.NONE);
+    }
+
+    /** {@link #adapters(TableNames)} whose every HTTP exchange {@code listener} sees. */
+    public AwsAdapters adapters(TableNames tables, AwsJsonClient.CallListener listener) {
+        AwsSettings settings = new AwsSettings(REGION, tables, Optional.empty(), Optional.of(endpoint),
+                Optional.empty(), DynamoDbOrderRepository.DEFAULT_SHARDS, DynamoDbOrderRepository.DEFAULT_RETENTION);
+        return AwsAdapters.fromSettings(settings, DUMMY_CREDENTIALS, Clock.systemUTC(), listener);
     }
 
     /** Three new, empty tables with a unique prefix: a fresh store for one test. */
     public TableNames freshTables() {
         TableNames names = TableNames.prefixed("t" + TABLE_SETS.incrementAndGet() + "-" + ProcessHandle.current().pid()
                 + "-");
-        TableDefinitions.createMissing(client, names);
+        TableDefinitions.createMissing(dynamo, names);
         return names;
     }
 
@@ -128,14 +143,17 @@ public final class Dynalite {
         throw failure;
     }
 
+    /** Polls ListTables without retries (a refused connection is the normal answer until dynalite listens). */
     private boolean awaitAnswering() {
+        DynamoDb probe = new DynamoDb(new AwsJsonClient(AwsService.DYNAMODB, REGION, endpoint, DUMMY_CREDENTIALS,
+                RetryPolicy.none(), Clock.systemUTC(), AwsJsonClient.CallListener.NONE));
         long giveUpAt = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < giveUpAt) {
             if (!process.isAlive()) {
                 return false;
             }
             try {
-                client.listTables();
+                probe.listTables();
                 return true;
             } catch (RuntimeException notYet) {
                 sleep(50);

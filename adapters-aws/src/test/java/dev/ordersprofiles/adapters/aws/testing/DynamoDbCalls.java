@@ -1,78 +1,64 @@
 package dev.ordersprofiles.adapters.aws.testing;
 
+import dev.ordersprofiles.adapters.aws.client.AwsJsonClient;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * Counts what the adapters ask of DynamoDB, on the wire: calls per operation, items read (Query: ScannedCount, the
- * items DynamoDB read and bills, before any filter; GetItem: 1 when an item came back),
- * and the capacity units the server reports (the interceptor asks for ReturnConsumedCapacity=TOTAL on every
- * read and write). Calls that fail (e.g. a failed condition) count as calls too.
+ * Counts what the adapters ask of DynamoDB, on the wire: every HTTP exchange {@link AwsJsonClient} completes is
+ * one call of its operation (failed ones too, e.g. a failed condition; a retried call counts once per attempt),
+ * and the response body is read for what DynamoDB read: items read (Query: {@code ScannedCount}, the items
+ * DynamoDB read and bills, before any filter; GetItem: 1 when an item came back), items returned (Query:
+ * {@code Count}; GetItem: the same 1), and the capacity units in {@code ConsumedCapacity}.
+ *
+ * <p>Capacity is only in a response whose request asked for it (ReturnConsumedCapacity), which the adapters never
+ * do: a listener sees responses only and cannot add it as the SDK interceptor this replaces did. So
+ * {@link #readUnits()} and {@link #writeUnits()} are 0 for the adapters' calls; {@link #capacityReported()} says
+ * whether any unit was seen. Items read are the figure the tests rely on.
  */
-public final class DynamoDbCalls implements ExecutionInterceptor {
+public final class DynamoDbCalls implements AwsJsonClient.CallListener {
+    private static final List<String> WRITES = List.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
+            "TransactWriteItems");
+
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final AtomicLong consistentGets = new AtomicLong();
     private final AtomicLong itemsRead = new AtomicLong();
+    private final AtomicLong itemsReturned = new AtomicLong();
+    private final AtomicLong capacityReports = new AtomicLong();
     private final DoubleAdder readUnits = new DoubleAdder();
     private final DoubleAdder writeUnits = new DoubleAdder();
 
     @Override
-    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-        SdkRequest request = context.request();
-        calls.computeIfAbsent(operation(request), k -> new AtomicLong()).incrementAndGet();
-        if (request instanceof QueryRequest query) {
-            return query.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+    public void completed(String operation, byte[] requestBody, int status, byte[] responseBody) {
+        calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
+        if (operation.equals("GetItem") && Boolean.TRUE.equals(JsonTree.object(requestBody).get("ConsistentRead"))) {
+            consistentGets.incrementAndGet();
         }
-        if (request instanceof GetItemRequest get) {
-            return get.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        if (status / 100 != 2) {
+            return;
         }
-        if (request instanceof PutItemRequest put) {
-            return put.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        Map<String, Object> response = JsonTree.object(responseBody);
+        switch (operation) {
+            case "Query", "Scan" -> {
+                itemsRead.addAndGet(number(response, "ScannedCount"));
+                itemsReturned.addAndGet(number(response, "Count"));
+            }
+            case "GetItem" -> {
+                Object item = response.get("Item");
+                int hit = item != null && !JsonTree.asObject(item).isEmpty() ? 1 : 0;
+                itemsRead.addAndGet(hit);
+                itemsReturned.addAndGet(hit);
+            }
+            default -> {
+                // writes and table operations read no items
+            }
         }
-        if (request instanceof UpdateItemRequest update) {
-            return update.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-        }
-        if (request instanceof DeleteItemRequest delete) {
-            return delete.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
-        }
-        return request;
-    }
-
-    @Override
-    public void afterUnmarshalling(Context.AfterUnmarshalling context, ExecutionAttributes attributes) {
-        SdkResponse response = context.response();
-        if (response instanceof QueryResponse query) {
-            itemsRead.addAndGet(query.scannedCount());
-            addRead(query.consumedCapacity());
-        } else if (response instanceof GetItemResponse get) {
-            itemsRead.addAndGet(get.hasItem() && !get.item().isEmpty() ? 1 : 0);
-            addRead(get.consumedCapacity());
-        } else if (response instanceof PutItemResponse put) {
-            addWrite(put.consumedCapacity());
-        } else if (response instanceof UpdateItemResponse update) {
-            addWrite(update.consumedCapacity());
-        } else if (response instanceof DeleteItemResponse delete) {
-            addWrite(delete.consumedCapacity());
-        }
+        addCapacity(response.get("ConsumedCapacity"), WRITES.contains(operation) ? writeUnits : readUnits);
     }
 
     public long calls(String operation) {
@@ -86,8 +72,19 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
         return copy;
     }
 
+    /** GetItem calls that asked for a strongly consistent read. */
+    public long consistentGets() {
+        return consistentGets.get();
+    }
+
+    /** Items DynamoDB read (and bills): the ScannedCount of every Query plus every GetItem that found an item. */
     public long itemsRead() {
         return itemsRead.get();
+    }
+
+    /** Items DynamoDB returned: the Count of every Query plus every GetItem that found an item. */
+    public long itemsReturned() {
+        return itemsReturned.get();
     }
 
     public double readUnits() {
@@ -98,32 +95,39 @@ public final class DynamoDbCalls implements ExecutionInterceptor {
         return writeUnits.sum();
     }
 
+    /** Whether any response carried ConsumedCapacity (none does unless its request asked for it). */
+    public boolean capacityReported() {
+        return capacityReports.get() > 0;
+    }
+
     public void reset() {
         calls.clear();
+        consistentGets.set(0);
         itemsRead.set(0);
+        itemsReturned.set(0);
+        capacityReports.set(0);
         readUnits.reset();
         writeUnits.reset();
     }
 
     @Override
     public String toString() {
-        return callsByOperation() + ", itemsRead=" + itemsRead() + ", RCU=" + readUnits() + ", WCU=" + writeUnits();
+        return callsByOperation() + ", itemsRead=" + itemsRead() + ", itemsReturned=" + itemsReturned()
+                + (capacityReported() ? ", RCU=" + readUnits() + ", WCU=" + writeUnits() : ", capacity not reported");
     }
 
-    private static String operation(SdkRequest request) {
-        String name = request.getClass().getSimpleName();
-        return name.endsWith("Request") ? name.substring(0, name.length() - "Request".length()) : name;
+    private static long number(Map<String, Object> response, String field) {
+        Object value = response.get(field);
+        return value instanceof BigDecimal number ? number.longValueExact() : 0;
     }
 
-    private void addRead(ConsumedCapacity capacity) {
-        if (capacity != null && capacity.capacityUnits() != null) {
-            readUnits.add(capacity.capacityUnits());
-        }
-    }
-
-    private void addWrite(ConsumedCapacity capacity) {
-        if (capacity != null && capacity.capacityUnits() != null) {
-            writeUnits.add(capacity.capacityUnits());
+    /** ConsumedCapacity is one object (single-item calls, Query) or an array of them (batch calls). */
+    private void addCapacity(Object capacity, DoubleAdder units) {
+        if (capacity instanceof List<?> perTable) {
+            perTable.forEach(entry -> addCapacity(entry, units));
+        } else if (capacity instanceof Map<?, ?> entry && entry.get("CapacityUnits") instanceof BigDecimal value) {
+            units.add(value.doubleValue());
+            capacityReports.incrementAndGet();
         }
     }
 }

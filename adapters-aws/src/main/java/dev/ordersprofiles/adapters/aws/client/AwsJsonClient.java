@@ -1,0 +1,190 @@
+package dev.ordersprofiles.adapters.aws.client;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URL;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.CRC32;
+
+/**
+ * One AWS service over the AWS JSON protocol (what DynamoDB and Step Functions speak): a signed POST of a JSON
+ * body to "/" with the operation in X-Amz-Target, over {@link HttpURLConnection} (JDK only, keep-alive, TLS set up
+ * on the first HTTPS connection rather than at construction). Replaces the AWS SDK on the functions' call path:
+ * the SDK's client construction and per-call pipeline were most of a cold start (docs/performance.md).
+ *
+ * <p>Errors come back as {@link AwsServiceException}; throttling, 5xx and connection failures are retried as
+ * {@link RetryPolicy} says; a response whose X-Amz-Crc32 does not match its body counts as a connection failure.
+ * Thread-safe.
+ */
+public final class AwsJsonClient {
+    private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+
+    private final AwsService service;
+    private final URL url;
+    private final String host;
+    private final CredentialsProvider credentials;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final SigV4 signer;
+    private final CallListener listener;
+
+    /** Observes every completed HTTP exchange, request and response (tests count calls and items read with it). */
+    @FunctionalInterface
+    public interface CallListener {
+        CallListener NONE = (operation, requestBody, status, responseBody) -> { };
+
+        void completed(String operation, byte[] requestBody, int status, byte[] responseBody);
+    }
+
+    public AwsJsonClient(AwsService service, String region, URI endpoint, CredentialsProvider credentials,
+                         RetryPolicy retry, Clock clock, CallListener listener) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.signer = new SigV4(region, service.signingName());
+        String scheme = endpoint.getScheme();
+        if (!"http".equals(scheme) && !"https".equals(scheme) || endpoint.getHost() == null) {
+            throw new IllegalArgumentException(service.name() + " endpoint must be an http(s) URL: " + endpoint);
+        }
+        try {
+            this.url = new URI(scheme, null, endpoint.getHost(), endpoint.getPort(), "/", null, null).toURL();
+        } catch (Exception e) {
+            throw new IllegalArgumentException(service.name() + " endpoint is not a URL: " + endpoint, e);
+        }
+        // The Host header exactly as HttpURLConnection sends it: the port only when it is not the default.
+        int port = url.getPort();
+        this.host = port != -1 && port != url.getDefaultPort() ? url.getHost() + ":" + port : url.getHost();
+    }
+
+    public AwsService service() {
+        return service;
+    }
+
+    /**
+     * Calls {@code operation} with {@code requestJson} and answers the response body (JSON).
+     *
+     * @throws AwsServiceException  the service's error, after the retries the policy allows
+     * @throws UncheckedIOException the connection kept failing
+     */
+    public byte[] call(String operation, byte[] requestJson) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return exchange(operation, requestJson);
+            } catch (AwsServiceException error) {
+                if (attempt >= retry.maxAttempts() || !retry.retryable(error)) {
+                    throw error;
+                }
+            } catch (IOException failed) {
+                if (attempt >= retry.maxAttempts()) {
+                    throw new UncheckedIOException(service.name() + " " + operation + " failed after " + attempt
+                            + " attempt(s)", failed);
+                }
+            }
+            pause(retry.delayMillis(attempt));
+        }
+    }
+
+    private byte[] exchange(String operation, byte[] body) throws IOException {
+        Map<String, String> headers = signer.sign("POST", host, "/",
+                Map.of("Content-Type", service.contentType(), "X-Amz-Target", service.targetPrefix() + "." + operation),
+                body, credentials.credentials(), clock.instant());
+        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+        connection.setUseCaches(false);
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        headers.forEach(connection::setRequestProperty);
+        connection.setRequestProperty("Accept", "application/json");
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        byte[] response = HttpTransport.readAll(status < 400 ? connection.getInputStream() : connection.getErrorStream());
+        checkCrc32(connection.getHeaderField("X-Amz-Crc32"), response);
+        listener.completed(operation, body, status, response);
+        if (status / 100 == 2) {
+            return response;
+        }
+        throw error(operation, status, connection.getHeaderField("X-Amzn-ErrorType"),
+                connection.getHeaderField("X-Amzn-RequestId"), response);
+    }
+
+    private static void checkCrc32(String expected, byte[] body) throws IOException {
+        if (expected == null) {
+            return;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        if (!Long.toString(crc.getValue()).equals(expected.strip())) {
+            throw new IOException("response CRC32 mismatch (expected " + expected + ", got " + crc.getValue() + ")");
+        }
+    }
+
+    private AwsServiceException error(String operation, int status, String typeHeader, String requestId, byte[] body) {
+        String type = null;
+        String message = null;
+        try (JsonParser parser = Wire.JSON.createParser(body)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (value == JsonToken.VALUE_STRING && name.equals("__type")) {
+                        type = parser.getText();
+                    } else if (value == JsonToken.VALUE_STRING && name.equalsIgnoreCase("message")) {
+                        message = parser.getText();
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+        } catch (IOException notJson) {
+            // an error body that is not JSON (a proxy's HTML page): the status and the header must do
+        }
+        if (type == null) {
+            type = typeHeader;
+        }
+        return new AwsServiceException(service.name(), operation, shortCode(type, status), message, status,
+                requestId, body);
+    }
+
+    /**
+     * {@code com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException} → ConditionalCheckFailedException;
+     * {@code ExecutionAlreadyExists:http://internal.amazon.com/…} → ExecutionAlreadyExists.
+     */
+    static String shortCode(String type, int status) {
+        if (type == null || type.isBlank()) {
+            return "HTTP" + status;
+        }
+        String code = type.strip();
+        int colon = code.indexOf(':');
+        if (colon >= 0) {
+            code = code.substring(0, colon);
+        }
+        int hash = code.lastIndexOf('#');
+        return hash >= 0 ? code.substring(hash + 1) : code;
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", e);
+        }
+    }
+}
