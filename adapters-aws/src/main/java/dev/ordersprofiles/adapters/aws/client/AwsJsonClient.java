@@ -112,8 +112,8 @@ public final class AwsJsonClient {
         }
         int status = connection.getResponseCode();
         byte[] response = HttpTransport.readAll(status < 400 ? connection.getInputStream() : connection.getErrorStream());
-        checkCrc32(connection.getHeaderField("X-Amz-Crc32"), response);
         listener.completed(operation, body, status, response);
+        checkCrc32(connection.getHeaderField("X-Amz-Crc32"), response);
         if (status / 100 == 2) {
             return response;
         }

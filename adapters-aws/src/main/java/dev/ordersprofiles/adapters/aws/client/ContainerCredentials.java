@@ -35,6 +35,7 @@ public final class ContainerCredentials implements CredentialsProvider {
     private final Clock clock;
     private AwsCredentials current;
     private Instant refreshAt = Instant.MIN;
+    private Instant expiresAt = Instant.MIN;
 
     public ContainerCredentials(URI endpoint, Optional<String> token, Optional<Path> tokenFile, Clock clock) {
         this.endpoint = endpoint;
@@ -55,10 +56,22 @@ public final class ContainerCredentials implements CredentialsProvider {
         return new ContainerCredentials(endpoint, token, tokenFile, Clock.systemUTC());
     }
 
+    /**
+     * The cached credentials, fetched again once the refresh time is reached. A refresh that fails while the cached
+     * credentials have not expired yet keeps them (the endpoint may be briefly unavailable); the next call tries
+     * again.
+     */
     @Override
     public synchronized AwsCredentials credentials() {
-        if (current == null || !clock.instant().isBefore(refreshAt)) {
-            fetch();
+        Instant now = clock.instant();
+        if (current == null || !now.isBefore(refreshAt)) {
+            try {
+                fetch();
+            } catch (RuntimeException failed) {
+                if (current == null || !now.isBefore(expiresAt)) {
+                    throw failed;
+                }
+            }
         }
         return current;
     }
@@ -115,6 +128,15 @@ public final class ContainerCredentials implements CredentialsProvider {
         }
         current = new AwsCredentials(keyId, secret, Optional.ofNullable(sessionToken));
         refreshAt = refreshTime(expiration);
+        expiresAt = expiryTime(expiration);
+    }
+
+    private Instant expiryTime(String expiration) {
+        try {
+            return expiration == null ? refreshAt : Instant.parse(expiration);
+        } catch (DateTimeParseException e) {
+            return refreshAt;
+        }
     }
 
     private Instant refreshTime(String expiration) {

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When a failed call is tried again: connection and read failures (including a response whose CRC32 does not
- * match), HTTP 5xx, and the throttling errors, up to {@code maxAttempts} attempts in all, with "full jitter"
+ * match), HTTP 5xx, HTTP 429 and the throttling error codes, up to {@code maxAttempts} attempts in all, with "full jitter"
  * exponential back-off (a random delay between 0 and min(maxDelay, baseDelay × 2^retry)). Client errors such as
  * a failed condition are never retried. A retried conditional write that had in fact succeeded comes back as a
  * failed condition; the repositories' callers re-read in that case (as they must with the AWS SDK too).
@@ -39,7 +39,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     }
 
     boolean retryable(AwsServiceException error) {
-        return error.statusCode() >= 500 || THROTTLING.contains(error.errorCode());
+        return error.statusCode() >= 500 || error.statusCode() == 429 || THROTTLING.contains(error.errorCode());
     }
 
     /** The pause before retry number {@code retry} (1 for the first retry). */

@@ -91,10 +91,26 @@ public final class SigV4 {
         return derived;
     }
 
-    /** Trimmed, with runs of spaces collapsed to one, as SigV4 wants header values. */
-    private static String canonicalValue(String value) {
-        String trimmed = value.strip();
-        return trimmed.indexOf("  ") < 0 ? trimmed : trimmed.replaceAll(" {2,}", " ");
+    /**
+     * SigV4's "trimall": space, tab, CR, LF, VT and FF dropped at both ends, every inner run of them turned into
+     * one space (other Unicode spaces are kept, as the AWS SDKs keep them).
+     */
+    static String canonicalValue(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r') {
+                pendingSpace = out.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static byte[] sha256(byte[] data) {

@@ -1,0 +1,614 @@
+package dev.ordersprofiles.adapters.aws.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.ordersprofiles.adapters.aws.client.StubServer.Received;
+import dev.ordersprofiles.adapters.aws.client.StubServer.Reply;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.regions.Region;
+
+/** {@link AwsJsonClient} against a scripted local HTTP server. */
+class AwsJsonClientTest {
+    private static final String REGION = "eu-west-1";
+    private static final AwsCredentials CREDENTIALS = new AwsCredentials("ASIACLIENTTEST",
+            "client/test+secret0123456789abcdefghijkl", Optional.of("session-token-for-the-client-test=="));
+    private static final Instant NOW = Instant.parse("2024-03-15T10:20:30Z");
+    private static final RetryPolicy FAST = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2));
+    private static final String CONDITIONAL_CHECK_FAILED =
+            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\",\"message\":\"x\"}";
+    private static final String THROTTLED = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+            + "ProvisionedThroughputExceededException\",\"message\":\"The level of configured provisioned throughput "
+            + "for the table was exceeded.\"}";
+
+    private final StubServer server = new StubServer();
+    private final List<String> calls = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private AwsJsonClient client(AwsService service, RetryPolicy retry) {
+        return new AwsJsonClient(service, REGION, server.uri(""), CredentialsProvider.fixed(CREDENTIALS), retry,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                (operation, request, status, body) -> calls.add(operation + " "
+                        + new String(request, StandardCharsets.UTF_8) + " " + status + " "
+                        + new String(body, StandardCharsets.UTF_8)));
+    }
+
+    private AwsJsonClient dynamoDb() {
+        return client(AwsService.DYNAMODB, FAST);
+    }
+
+    // --- the request
+
+    @Test
+    void sends_a_signed_post_of_the_body_unchanged_to_slash() {
+        byte[] body = "{\"TableName\":\"orders\",\"Key\":{\"pk\":{\"S\":\"Zoë — 東京 🍣\"}}}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        dynamoDb().call("GetItem", body);
+
+        assertThat(server.received()).hasSize(1);
+        Received request = server.received().get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/");
+        assertThat(request.query()).isNull();
+        assertThat(request.header("X-Amz-Target")).isEqualTo("DynamoDB_20120810.GetItem");
+        assertThat(request.headerValues("Content-Type")).containsExactly("application/x-amz-json-1.0");
+        assertThat(request.body()).isEqualTo(body);
+        assertThat(request.header("Content-Length")).isEqualTo(Integer.toString(body.length));
+        assertThat(request.header("Transfer-Encoding")).isNull();
+        assertThat(request.header("Host")).isEqualTo("127.0.0.1:" + server.port());
+        assertThat(request.header("X-Amz-Date")).isEqualTo("20240315T102030Z");
+        assertThat(request.header("X-Amz-Security-Token")).isEqualTo(CREDENTIALS.sessionToken().orElseThrow());
+        assertThat(request.header("Authorization"))
+                .startsWith("AWS4-HMAC-SHA256 Credential=ASIACLIENTTEST/20240315/eu-west-1/dynamodb/aws4_request, "
+                        + "SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, Signature=");
+        assertThat(request.header("Authorization")).isEqualTo(expectedAuthorization(request, CREDENTIALS, "dynamodb"));
+    }
+
+    @Test
+    void step_functions_calls_carry_their_target_and_signing_name() {
+        byte[] body = "{\"stateMachineArn\":\"arn:aws:states:eu-west-1:1:stateMachine:m\",\"name\":\"n\"}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        client(AwsService.STEP_FUNCTIONS, FAST).call("StartExecution", body);
+
+        Received request = server.received().get(0);
+        assertThat(request.header("X-Amz-Target")).isEqualTo("AWSStepFunctions.StartExecution");
+        assertThat(request.header("Content-Type")).isEqualTo("application/x-amz-json-1.0");
+        assertThat(request.header("Authorization")).contains("/eu-west-1/states/aws4_request");
+        assertThat(request.header("Authorization")).isEqualTo(expectedAuthorization(request, CREDENTIALS, "states"));
+    }
+
+    @Test
+    void an_empty_body_is_sent_as_such_and_signed() {
+        dynamoDb().call("ListTables", new byte[0]);
+
+        Received request = server.received().get(0);
+        assertThat(request.body()).isEmpty();
+        assertThat(request.header("Content-Length")).isEqualTo("0");
+        assertThat(request.header("Authorization")).isEqualTo(expectedAuthorization(request, CREDENTIALS, "dynamodb"));
+    }
+
+    @Test
+    void a_large_body_arrives_whole() {
+        byte[] body = ("{\"k\":\"" + "x".repeat(1_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        dynamoDb().call("PutItem", body);
+
+        assertThat(server.received().get(0).body()).isEqualTo(body);
+    }
+
+    @Test
+    void posts_to_slash_whatever_path_and_query_the_endpoint_has() {
+        AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri("/some/path?x=1"),
+                CredentialsProvider.fixed(CREDENTIALS), FAST, Clock.fixed(NOW, ZoneOffset.UTC),
+                AwsJsonClient.CallListener.NONE);
+
+        client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+
+        Received request = server.received().get(0);
+        assertThat(request.path()).isEqualTo("/");
+        assertThat(request.query()).isNull();
+        assertThat(request.header("Authorization")).isEqualTo(expectedAuthorization(request, CREDENTIALS, "dynamodb"));
+    }
+
+    @Test
+    void long_term_credentials_send_no_security_token() {
+        AwsCredentials keys = AwsCredentials.of("AKIALONGTERM", "long/term+secret");
+        AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri(""),
+                CredentialsProvider.fixed(keys), FAST, Clock.fixed(NOW, ZoneOffset.UTC),
+                AwsJsonClient.CallListener.NONE);
+
+        client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+
+        Received request = server.received().get(0);
+        assertThat(request.header("X-Amz-Security-Token")).isNull();
+        assertThat(request.header("Authorization"))
+                .contains("SignedHeaders=content-type;host;x-amz-date;x-amz-target,");
+        assertThat(request.header("Authorization")).isEqualTo(expectedAuthorization(request, keys, "dynamodb"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ftp://dynamodb.eu-west-1.amazonaws.com", "dynamodb.eu-west-1.amazonaws.com", "http:///no-host",
+            "file:/tmp/x"})
+    void refuses_an_endpoint_that_is_not_an_http_url(String endpoint) {
+        assertThatThrownBy(() -> new AwsJsonClient(AwsService.DYNAMODB, REGION, URI.create(endpoint),
+                CredentialsProvider.fixed(CREDENTIALS), FAST, Clock.systemUTC(), AwsJsonClient.CallListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DynamoDB");
+    }
+
+    // --- responses
+
+    @Test
+    void answers_the_body_of_a_200() {
+        String answer = "{\"Item\":{\"pk\":{\"S\":\"ORDER#42\"},\"name\":{\"S\":\"Zoë\"}}}";
+        server.then(Reply.ok(answer));
+
+        byte[] response = dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response).isEqualTo(answer.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void answers_an_empty_body_for_a_200_without_one() {
+        server.then(new Reply(200, Map.of(), new byte[0]));
+
+        assertThat(dynamoDb().call("DeleteItem", "{}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    }
+
+    @Test
+    void a_conditional_check_failure_is_thrown_with_its_short_code_and_is_not_retried() {
+        server.always(Reply.json(400, CONDITIONAL_CHECK_FAILED).withHeader("X-Amzn-RequestId", "REQ-1"));
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> dynamoDb().call("PutItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error).isNotNull();
+        assertThat(error.errorCode()).isEqualTo("ConditionalCheckFailedException");
+        assertThat(error.is("ConditionalCheckFailedException")).isTrue();
+        assertThat(error.statusCode()).isEqualTo(400);
+        assertThat(error.service()).isEqualTo("DynamoDB");
+        assertThat(error.requestId()).isEqualTo("REQ-1");
+        assertThat(error.body()).isEqualTo(CONDITIONAL_CHECK_FAILED.getBytes(StandardCharsets.UTF_8));
+        assertThat(error.getMessage()).contains("PutItem", "ConditionalCheckFailedException", "400", ": x", "REQ-1");
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ValidationException|{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"bad\"}",
+            "ResourceNotFoundException|{\"__type\":\"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException\"}",
+            "AccessDeniedException|{\"__type\":\"com.amazon.coral.service#AccessDeniedException\",\"Message\":\"no\"}",
+            "UnrecognizedClientException|{\"__type\":\"com.amazon.coral.service#UnrecognizedClientException\"}",
+            "ExpiredTokenException|{\"__type\":\"com.amazon.coral.service#ExpiredTokenException\"}"})
+    void other_client_errors_are_not_retried_either(String code, String body) {
+        server.always(Reply.json(400, body));
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> dynamoDb().call("Query", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.errorCode()).isEqualTo(code);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void the_message_may_be_spelled_with_a_capital() {
+        server.always(Reply.json(400,
+                "{\"Message\":\"Requested resource not found\",\"__type\":\"com.amazonaws.dynamodb.v20120810#"
+                        + "ResourceNotFoundException\",\"extra\":{\"nested\":[1,2,{\"__type\":\"Wrong\"}]}}"));
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.errorCode()).isEqualTo("ResourceNotFoundException");
+        assertThat(error.getMessage()).contains("Requested resource not found");
+    }
+
+    @Test
+    void the_error_type_header_names_the_error_when_the_body_does_not() {
+        server.always(new Reply(400, Map.of("X-Amzn-ErrorType",
+                "ExecutionAlreadyExists:http://internal.amazon.com/coral/com.amazonaws.swf.service.v2/"),
+                new byte[0]));
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> client(AwsService.STEP_FUNCTIONS, FAST).call("StartExecution",
+                        "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.errorCode()).isEqualTo("ExecutionAlreadyExists");
+        assertThat(error.service()).isEqualTo("Step Functions");
+        assertThat(error.statusCode()).isEqualTo(400);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void the_error_type_header_names_the_error_when_the_body_has_only_a_message() {
+        server.always(Reply.json(400, "{\"message\":\"Execution Already Exists: 'arn:aws:states:…'\"}")
+                .withHeader("X-Amzn-ErrorType", "ExecutionAlreadyExists:http://internal.amazon.com/coral/x/"));
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> client(AwsService.STEP_FUNCTIONS, FAST).call("StartExecution",
+                        "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.errorCode()).isEqualTo("ExecutionAlreadyExists");
+        assertThat(error.getMessage()).contains("Execution Already Exists");
+    }
+
+    @Test
+    void an_error_without_type_is_named_after_its_status() {
+        server.always(new Reply(404, Map.of("Content-Type", "text/html"),
+                "<html>not found</html>".getBytes(StandardCharsets.UTF_8)));
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.errorCode()).isEqualTo("HTTP404");
+        assertThat(error.statusCode()).isEqualTo(404);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    // --- retries
+
+    @Test
+    void throttling_is_retried_up_to_max_attempts_then_thrown() {
+        server.always(Reply.json(400, THROTTLED));
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> dynamoDb().call("PutItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.errorCode()).isEqualTo("ProvisionedThroughputExceededException");
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void throttling_then_success_answers_the_body() {
+        server.then(Reply.json(400, THROTTLED), Reply.ok("{\"Attributes\":{}}"));
+
+        byte[] response = dynamoDb().call("UpdateItem", "{\"u\":1}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(response, StandardCharsets.UTF_8)).isEqualTo("{\"Attributes\":{}}");
+        assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(server.received()).allSatisfy(request ->
+                assertThat(request.bodyText()).isEqualTo("{\"u\":1}"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ThrottlingException", "TransactionInProgressException", "RequestLimitExceeded"})
+    void the_other_throttling_codes_are_retried(String code) {
+        server.then(Reply.json(400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + code + "\"}"),
+                Reply.ok("{}"));
+
+        dynamoDb().call("TransactWriteItems", "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a_server_error_is_retried() {
+        server.then(Reply.json(500, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\"}"),
+                Reply.ok("{\"ok\":true}"));
+
+        byte[] response = dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(response, StandardCharsets.UTF_8)).isEqualTo("{\"ok\":true}");
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a_server_error_that_persists_is_thrown_after_max_attempts() {
+        server.always(Reply.json(503, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ServiceUnavailable\"}"));
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.statusCode()).isEqualTo(503);
+        assertThat(error.errorCode()).isEqualTo("ServiceUnavailable");
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void a_proxy_error_page_is_retried_and_named_after_its_status() {
+        server.always(new Reply(502, Map.of("Content-Type", "text/html"),
+                "<html><body>Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8)));
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.errorCode()).isEqualTo("HTTP502");
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void one_attempt_only_with_the_none_policy() {
+        server.always(Reply.json(500, "{}"));
+
+        assertThatThrownBy(() -> client(AwsService.DYNAMODB, RetryPolicy.none())
+                .call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(AwsServiceException.class);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void every_attempt_is_signed_afresh_with_the_time_and_credentials_of_that_attempt() {
+        server.then(Reply.json(400, THROTTLED), Reply.json(500, "{}"), Reply.ok("{}"));
+        Clock ticking = new Clock() {
+            private Instant now = NOW;
+
+            @Override
+            public synchronized Instant instant() {
+                Instant current = now;
+                now = now.plus(Duration.ofMinutes(7));
+                return current;
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        List<AwsCredentials> rotation = List.of(CREDENTIALS,
+                new AwsCredentials("ASIASECOND", "second/secret", Optional.of("token-2")),
+                AwsCredentials.of("AKIATHIRD", "third/secret"));
+        AtomicInteger fetched = new AtomicInteger();
+        AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri(""),
+                () -> rotation.get(fetched.getAndIncrement()), FAST, ticking, AwsJsonClient.CallListener.NONE);
+
+        client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+
+        List<Received> requests = server.received();
+        assertThat(requests).extracting(request -> request.header("X-Amz-Date"))
+                .containsExactly("20240315T102030Z", "20240315T102730Z", "20240315T103430Z");
+        for (int i = 0; i < 3; i++) {
+            assertThat(requests.get(i).header("Authorization"))
+                    .isEqualTo(expectedAuthorization(requests.get(i), rotation.get(i), "dynamodb"));
+        }
+        assertThat(requests.get(2).header("X-Amz-Security-Token")).isNull();
+    }
+
+    // --- CRC32
+
+    @Test
+    void a_correct_crc32_is_accepted() {
+        server.then(Reply.ok("{\"Item\":{\"pk\":{\"S\":\"a\"}}}").withCrc32());
+
+        byte[] response = dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(response, StandardCharsets.UTF_8)).isEqualTo("{\"Item\":{\"pk\":{\"S\":\"a\"}}}");
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_correct_crc32_above_two_to_the_31_is_accepted() {
+        String body = bodyWithCrc32AtLeast(0x8000_0000L);
+
+        server.then(Reply.ok(body).withCrc32());
+
+        assertThat(new String(dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_correct_crc32_on_an_error_is_accepted() {
+        server.always(Reply.json(400, CONDITIONAL_CHECK_FAILED).withCrc32());
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> dynamoDb().call("PutItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.errorCode()).isEqualTo("ConditionalCheckFailedException");
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_wrong_crc32_is_retried() {
+        String body = "{\"Item\":{\"pk\":{\"S\":\"a\"}}}";
+        server.then(Reply.ok(body).withHeader("X-Amz-Crc32", Long.toString(crc32(body) ^ 1)),
+                Reply.ok(body).withCrc32());
+
+        byte[] response = dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(response, StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a_crc32_that_is_always_wrong_fails_with_an_io_error_after_max_attempts() {
+        server.always(Reply.ok("{\"Count\":1}").withHeader("X-Amz-Crc32", "12345"));
+
+        assertThatThrownBy(() -> dynamoDb().call("Query", "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("Query")
+                .hasMessageContaining("3 attempt")
+                .cause().hasMessageContaining("CRC32");
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
+    // --- connection failures
+
+    @Test
+    void a_refused_connection_fails_with_an_io_error_after_max_attempts() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        AtomicInteger attempts = new AtomicInteger();
+        AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION,
+                URI.create("http://127.0.0.1:" + closedPort), () -> {
+                    attempts.incrementAndGet();
+                    return CREDENTIALS;
+                }, FAST, Clock.fixed(NOW, ZoneOffset.UTC), AwsJsonClient.CallListener.NONE);
+
+        UncheckedIOException error = catchThrowableOfType(UncheckedIOException.class,
+                () -> client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error).isNotNull().hasMessageContaining("3 attempt");
+        assertThat(error.getCause()).isInstanceOf(ConnectException.class);
+        assertThat(attempts).hasValue(3);
+    }
+
+    // --- the listener
+
+    @Test
+    void the_call_listener_sees_every_exchange() {
+        server.then(Reply.json(400, THROTTLED), Reply.json(500, "{\"e\":1}"), Reply.ok("{\"Item\":{}}"),
+                Reply.json(400, CONDITIONAL_CHECK_FAILED));
+        AwsJsonClient client = dynamoDb();
+
+        client.call("GetItem", "{\"g\":1}".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> client.call("PutItem", "{\"p\":2}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(AwsServiceException.class);
+
+        assertThat(calls).containsExactly(
+                "GetItem {\"g\":1} 400 " + THROTTLED,
+                "GetItem {\"g\":1} 500 {\"e\":1}",
+                "GetItem {\"g\":1} 200 {\"Item\":{}}",
+                "PutItem {\"p\":2} 400 " + CONDITIONAL_CHECK_FAILED);
+    }
+
+    // --- keep-alive
+
+    @Test
+    void sequential_calls_reuse_the_connection() {
+        server.always(Reply.ok("{\"Item\":{}}").withCrc32());
+        AwsJsonClient client = dynamoDb();
+
+        for (int i = 0; i < 20; i++) {
+            client.call("GetItem", ("{\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+        }
+
+        Set<Integer> ports = server.received().stream().map(Received::remotePort).collect(Collectors.toSet());
+        assertThat(server.requestCount()).isEqualTo(20);
+        assertThat(ports).hasSize(1);
+    }
+
+    @Test
+    void error_responses_do_not_cost_the_connection() {
+        AwsJsonClient client = dynamoDb();
+
+        for (int i = 0; i < 20; i++) {
+            server.then(i % 2 == 0 ? Reply.ok("{}") : Reply.json(400, CONDITIONAL_CHECK_FAILED));
+            try {
+                client.call("PutItem", ("{\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+            } catch (AwsServiceException expected) {
+                assertThat(expected.errorCode()).isEqualTo("ConditionalCheckFailedException");
+            }
+        }
+
+        Set<Integer> ports = server.received().stream().map(Received::remotePort).collect(Collectors.toSet());
+        assertThat(server.requestCount()).isEqualTo(20);
+        assertThat(ports).hasSize(1);
+    }
+
+    // --- error codes
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+            "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException|400|ConditionalCheckFailedException",
+            "ExecutionAlreadyExists:http://internal.amazon.com/coral/com.amazonaws.swf.service.v2/|400|"
+                    + "ExecutionAlreadyExists",
+            "aws.protocoltests#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/|400|FooError",
+            "  ThrottlingException  |400|ThrottlingException",
+            "ValidationException|400|ValidationException",
+            "NULL|503|HTTP503",
+            "'   '|418|HTTP418"})
+    void short_codes(String type, int status, String expected) {
+        assertThat(AwsJsonClient.shortCode(type, status)).isEqualTo(expected);
+    }
+
+    // --- helpers
+
+    /** What a server would compute for this request (the SDK's signer over the headers the request says it signed). */
+    @SuppressWarnings("deprecation")
+    private static String expectedAuthorization(Received request, AwsCredentials credentials, String service) {
+        String authorization = request.header("Authorization");
+        int start = authorization.indexOf("SignedHeaders=") + "SignedHeaders=".length();
+        List<String> signed = Arrays.asList(authorization.substring(start, authorization.indexOf(',', start))
+                .split(";"));
+        assertThat(signed).contains("host", "x-amz-date", "content-type", "x-amz-target");
+        String[] host = request.header("Host").split(":");
+        SdkHttpFullRequest.Builder http = SdkHttpFullRequest.builder()
+                .method(SdkHttpMethod.fromValue(request.method()))
+                .protocol("http")
+                .host(host[0])
+                .port(Integer.parseInt(host[1]))
+                .encodedPath(request.path())
+                .contentStreamProvider(ContentStreamProvider.fromByteArray(request.body()));
+        for (String name : signed) {
+            if (!Set.of("host", "x-amz-date", "x-amz-security-token").contains(name)) {
+                http.putHeader(name, request.headerValues(name));
+            }
+        }
+        software.amazon.awssdk.auth.credentials.AwsCredentials sdkCredentials = credentials.sessionToken()
+                .<software.amazon.awssdk.auth.credentials.AwsCredentials>map(token -> AwsSessionCredentials.create(
+                        credentials.accessKeyId(), credentials.secretAccessKey(), token))
+                .orElseGet(() -> AwsBasicCredentials.create(credentials.accessKeyId(),
+                        credentials.secretAccessKey()));
+        Instant at = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
+                .parse(request.header("X-Amz-Date"), Instant::from);
+        return Aws4Signer.create().sign(http.build(), Aws4SignerParams.builder()
+                        .awsCredentials(sdkCredentials)
+                        .signingName(service)
+                        .signingRegion(Region.of(REGION))
+                        .signingClockOverride(Clock.fixed(at, ZoneOffset.UTC))
+                        .build())
+                .firstMatchingHeader("Authorization").orElseThrow();
+    }
+
+    private static long crc32(String text) {
+        CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return crc.getValue();
+    }
+
+    private static String bodyWithCrc32AtLeast(long minimum) {
+        for (int i = 0; ; i++) {
+            String body = "{\"Count\":" + i + "}";
+            if (crc32(body) >= minimum) {
+                return body;
+            }
+        }
+    }
+}

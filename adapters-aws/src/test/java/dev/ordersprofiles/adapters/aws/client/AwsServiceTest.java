@@ -1,0 +1,62 @@
+package dev.ordersprofiles.adapters.aws.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointParams;
+import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvider;
+
+/** {@link AwsService}: the two services' constants and their regional endpoints. */
+class AwsServiceTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "us-east-1, https://dynamodb.us-east-1.amazonaws.com, https://states.us-east-1.amazonaws.com",
+            "eu-west-1, https://dynamodb.eu-west-1.amazonaws.com, https://states.eu-west-1.amazonaws.com",
+            "cn-north-1, https://dynamodb.cn-north-1.amazonaws.com.cn, https://states.cn-north-1.amazonaws.com.cn",
+            "cn-northwest-1, https://dynamodb.cn-northwest-1.amazonaws.com.cn, "
+                    + "https://states.cn-northwest-1.amazonaws.com.cn",
+            "us-gov-west-1, https://dynamodb.us-gov-west-1.amazonaws.com, https://states.us-gov-west-1.amazonaws.com"})
+    void regional_endpoints(String region, String dynamoDb, String stepFunctions) {
+        assertThat(AwsService.DYNAMODB.endpoint(region)).isEqualTo(URI.create(dynamoDb));
+        assertThat(AwsService.STEP_FUNCTIONS.endpoint(region)).isEqualTo(URI.create(stepFunctions));
+    }
+
+    /** The SDK's own endpoint rules for DynamoDB (commercial, China and GovCloud partitions). */
+    @ParameterizedTest
+    @ValueSource(strings = {"us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1",
+            "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1",
+            "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "ap-northeast-2", "ap-east-1",
+            "me-south-1", "me-central-1", "af-south-1", "il-central-1", "cn-north-1", "cn-northwest-1",
+            "us-gov-west-1", "us-gov-east-1"})
+    void dynamodb_endpoints_are_the_ones_the_sdk_resolves(String region) {
+        URI sdk = DynamoDbEndpointProvider.defaultProvider().resolveEndpoint(DynamoDbEndpointParams.builder()
+                        .region(Region.of(region))
+                        .accountIdEndpointMode("disabled")
+                        .build())
+                .join().url();
+
+        assertThat(AwsService.DYNAMODB.endpoint(region)).isEqualTo(sdk);
+    }
+
+    @Test
+    void dynamodb_speaks_json_1_0_under_its_2012_target() {
+        assertThat(AwsService.DYNAMODB.signingName()).isEqualTo("dynamodb");
+        assertThat(AwsService.DYNAMODB.endpointPrefix()).isEqualTo("dynamodb");
+        assertThat(AwsService.DYNAMODB.targetPrefix()).isEqualTo("DynamoDB_20120810");
+        assertThat(AwsService.DYNAMODB.contentType()).isEqualTo("application/x-amz-json-1.0");
+    }
+
+    @Test
+    void step_functions_signs_as_states() {
+        assertThat(AwsService.STEP_FUNCTIONS.signingName()).isEqualTo("states");
+        assertThat(AwsService.STEP_FUNCTIONS.endpointPrefix()).isEqualTo("states");
+        assertThat(AwsService.STEP_FUNCTIONS.targetPrefix()).isEqualTo("AWSStepFunctions");
+        assertThat(AwsService.STEP_FUNCTIONS.contentType()).isEqualTo("application/x-amz-json-1.0");
+    }
+}
