@@ -38,10 +38,20 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("com.amazonaws.services.lambda..")
             .because("handlers (and the local platform emulation) are the only code that touches Lambda types");
 
-    static final ArchRule AWS_SDK_ONLY_IN_AWS_ADAPTERS_AND_WIRING = noClasses()
-            .that().resideOutsideOfPackages("dev.ordersprofiles.adapters.aws..", "dev.ordersprofiles.handlers.wiring..")
+    static final ArchRule NO_AWS_SDK_IN_FUNCTIONS = noClasses()
             .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
-            .because("the AWS SDK stays behind the ports, in adapters-aws; wiring may only call adapter factories");
+            .because("the AWS SDK's client construction and per-call pipeline were most of a cold start; the "
+                    + "functions speak to AWS through adapters.aws.client (docs/performance.md)");
+
+    static final ArchRule NO_JACKSON_DATABIND_IN_FUNCTIONS = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..")
+            .because("an ObjectMapper and its bean (de)serializers were about half of a cold start; the functions "
+                    + "read and write JSON with jackson-core's streaming API (handlers.common.PlainJson)");
+
+    static final ArchRule AWS_CLIENT_ONLY_IN_AWS_ADAPTERS_AND_WIRING = noClasses()
+            .that().resideOutsideOfPackages("dev.ordersprofiles.adapters.aws..", "dev.ordersprofiles.handlers.wiring..")
+            .should().dependOnClassesThat().resideInAPackage("dev.ordersprofiles.adapters.aws.client..")
+            .because("AWS stays behind the ports, in adapters-aws; wiring may only call adapter factories");
 
     static final ArchRule ADAPTERS_DO_NOT_KNOW_EACH_OTHER = slices()
             .matching("dev.ordersprofiles.adapters.(*)..")
@@ -102,8 +112,18 @@ class ArchitectureTest {
     }
 
     @ArchTest
-    static void aws_sdk_only_in_aws_adapters_and_wiring(JavaClasses classes) {
-        AWS_SDK_ONLY_IN_AWS_ADAPTERS_AND_WIRING.check(classes);
+    static void no_aws_sdk_in_the_functions(JavaClasses classes) {
+        NO_AWS_SDK_IN_FUNCTIONS.check(classes);
+    }
+
+    @ArchTest
+    static void no_jackson_databind_in_the_functions(JavaClasses classes) {
+        NO_JACKSON_DATABIND_IN_FUNCTIONS.check(classes);
+    }
+
+    @ArchTest
+    static void aws_client_only_in_aws_adapters_and_wiring(JavaClasses classes) {
+        AWS_CLIENT_ONLY_IN_AWS_ADAPTERS_AND_WIRING.check(classes);
     }
 
     @ArchTest

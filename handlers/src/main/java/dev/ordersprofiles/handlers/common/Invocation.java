@@ -1,7 +1,6 @@
 package dev.ordersprofiles.handlers.common;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -82,8 +81,8 @@ public final class Invocation implements AutoCloseable {
 
     static String write(Map<String, Object> line) {
         try {
-            return Json.MAPPER.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
+            return PlainJson.toJson(line);
+        } catch (RuntimeException e) {
             return "{\"level\":\"ERROR\",\"message\":\"log line could not be written\"}";
         }
     }

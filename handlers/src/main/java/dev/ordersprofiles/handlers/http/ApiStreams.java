@@ -7,13 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent.RequestIdentity;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ordersprofiles.handlers.common.EventJson;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.ordersprofiles.handlers.common.PlainJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +23,10 @@ import java.util.Map;
  * overload of {@code handleRequest} (most parameters wins), so in Lambda this path runs and the runtime never sets
  * up its own event serialisation (a cold-start cost, docs/performance.md).
  *
- * <p>The envelope is read as a JSON tree and copied field by field, and the response is written with the streaming
- * generator: Jackson's bean (de)serializers for these two large event classes cost more on a cold start than the
- * whole tree parse (about 200 ms vs 30 ms on the bench machine without AppCDS).
+ * <p>The envelope is read with the streaming parser into plain values and copied field by field, and the response
+ * is written with the streaming generator: Jackson databind (bean (de)serializers for these two large event
+ * classes, or even just an ObjectMapper for a tree) costs more on a cold start than everything else the function
+ * does (docs/performance.md).
  */
 final class ApiStreams {
     private ApiStreams() {
@@ -34,12 +34,17 @@ final class ApiStreams {
 
     static void handle(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
                        InputStream input, OutputStream output, Context context) throws IOException {
-        APIGatewayProxyRequestEvent event = request(EventJson.MAPPER.readTree(input));
-        write(handler.handleRequest(event, context), output);
+        Object json;
+        try (JsonParser parser = PlainJson.FACTORY.createParser(input)) {
+            parser.nextToken();
+            json = PlainJson.read(parser);
+        }
+        write(handler.handleRequest(request(json), context), output);
     }
 
-    static APIGatewayProxyRequestEvent request(JsonNode json) {
-        if (json == null || !json.isObject()) {
+    /** The proxy event from its JSON (as plain values); null unless it is a JSON object. */
+    static APIGatewayProxyRequestEvent request(Object root) {
+        if (!(root instanceof Map<?, ?> json)) {
             return null;
         }
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent();
@@ -55,13 +60,13 @@ final class ApiStreams {
         event.setStageVariables(stringMap(json.get("stageVariables")));
         event.setRequestContext(context(json.get("requestContext")));
         event.setBody(text(json, "body"));
-        JsonNode base64 = json.get("isBase64Encoded");
-        event.setIsBase64Encoded(base64 == null || base64.isNull() ? null : base64.asBoolean());
+        Object base64 = json.get("isBase64Encoded");
+        event.setIsBase64Encoded(base64 == null ? null : bool(base64));
         return event;
     }
 
-    private static ProxyRequestContext context(JsonNode json) {
-        if (json == null || !json.isObject()) {
+    private static ProxyRequestContext context(Object value) {
+        if (!(value instanceof Map<?, ?> json)) {
             return null;
         }
         ProxyRequestContext context = new ProxyRequestContext();
@@ -75,24 +80,23 @@ final class ApiStreams {
         context.setHttpMethod(text(json, "httpMethod"));
         context.setApiId(text(json, "apiId"));
         context.setPath(text(json, "path"));
-        JsonNode authorizer = json.get("authorizer");
-        if (authorizer != null && authorizer.isObject()) {
+        if (json.get("authorizer") instanceof Map<?, ?> authorizer) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> map = (Map<String, Object>) plain(authorizer);
+            Map<String, Object> map = (Map<String, Object>) authorizer;
             context.setAuthorizer(map);
         }
         context.setExtendedRequestId(text(json, "extendedRequestId"));
         context.setRequestTime(text(json, "requestTime"));
-        JsonNode epoch = json.get("requestTimeEpoch");
-        context.setRequestTimeEpoch(epoch == null || epoch.isNull() ? null : epoch.asLong());
+        Object epoch = json.get("requestTimeEpoch");
+        context.setRequestTimeEpoch(epoch == null ? null : longValue(epoch));
         context.setDomainName(text(json, "domainName"));
         context.setDomainPrefix(text(json, "domainPrefix"));
         context.setProtocol(text(json, "protocol"));
         return context;
     }
 
-    private static RequestIdentity identity(JsonNode json) {
-        if (json == null || !json.isObject()) {
+    private static RequestIdentity identity(Object value) {
+        if (!(value instanceof Map<?, ?> json)) {
             return null;
         }
         RequestIdentity identity = new RequestIdentity();
@@ -112,67 +116,67 @@ final class ApiStreams {
         return identity;
     }
 
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
+    /** A scalar as its text, an object or array as its JSON, null as null (as a lenient reader gives a String). */
+    private static String text(Map<?, ?> json, String field) {
+        Object value = json.get(field);
+        if (value == null) {
+            return null;
+        }
+        return value instanceof Map || value instanceof List ? PlainJson.toJson(value) : String.valueOf(value);
     }
 
-    private static Map<String, String> stringMap(JsonNode json) {
-        if (json == null || !json.isObject()) {
+    private static Boolean bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        return value instanceof Number n ? n.doubleValue() != 0 : Boolean.parseBoolean(String.valueOf(value));
+    }
+
+    private static Long longValue(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return Long.parseLong(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            return 0L;
+        }
+    }
+
+    private static Map<String, String> stringMap(Object value) {
+        if (!(value instanceof Map<?, ?> json)) {
             return null;
         }
         Map<String, String> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            map.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText());
+        for (Map.Entry<?, ?> field : json.entrySet()) {
+            Object v = field.getValue();
+            map.put((String) field.getKey(), v == null ? null
+                    : v instanceof Map || v instanceof List ? "" : String.valueOf(v));
         }
         return map;
     }
 
-    private static Map<String, List<String>> listMap(JsonNode json) {
-        if (json == null || !json.isObject()) {
+    private static Map<String, List<String>> listMap(Object value) {
+        if (!(value instanceof Map<?, ?> json)) {
             return null;
         }
         Map<String, List<String>> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (field.getValue().isArray()) {
-                List<String> values = new ArrayList<>(field.getValue().size());
-                field.getValue().forEach(v -> values.add(v.isNull() ? null : v.asText()));
-                map.put(field.getKey(), values);
+        for (Map.Entry<?, ?> field : json.entrySet()) {
+            if (field.getValue() instanceof List<?> list) {
+                List<String> values = new ArrayList<>(list.size());
+                for (Object v : list) {
+                    values.add(v == null ? null : v instanceof Map || v instanceof List ? "" : String.valueOf(v));
+                }
+                map.put((String) field.getKey(), values);
             } else {
-                map.put(field.getKey(), null);
+                map.put((String) field.getKey(), null);
             }
         }
         return map;
     }
 
-    /** JSON as plain Java values (Map, List, String, Number, Boolean, null), as the runtime gives {@code Object}. */
-    private static Object plain(JsonNode json) {
-        if (json == null || json.isNull()) {
-            return null;
-        }
-        if (json.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            json.fields().forEachRemaining(field -> map.put(field.getKey(), plain(field.getValue())));
-            return map;
-        }
-        if (json.isArray()) {
-            List<Object> list = new ArrayList<>(json.size());
-            json.forEach(item -> list.add(plain(item)));
-            return list;
-        }
-        if (json.isBoolean()) {
-            return json.booleanValue();
-        }
-        if (json.isNumber()) {
-            return json.numberValue();
-        }
-        return json.asText();
-    }
-
     static void write(APIGatewayProxyResponseEvent response, OutputStream output) throws IOException {
-        try (JsonGenerator out = EventJson.MAPPER.getFactory().createGenerator(output)) {
+        try (JsonGenerator out = PlainJson.FACTORY.createGenerator(output)) {
             if (response == null) {
                 out.writeNull();
                 return;

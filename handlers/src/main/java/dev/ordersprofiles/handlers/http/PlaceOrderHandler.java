@@ -27,7 +27,7 @@ public final class PlaceOrderHandler extends ApiHandler {
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return ApiCall.run(invocations, event, context, request -> {
             var user = Identity.of(request).userId();
-            PlaceOrderCommand command = HttpJson.read(request, PlaceOrderRequest.class)
+            PlaceOrderCommand command = HttpJson.read(request, PlaceOrderRequest::read)
                     .toCommand(user, request.header("Idempotency-Key"));
             Order order = placeOrder.place(command);
             APIGatewayProxyResponseEvent response = HttpJson.json(202, OrderAcceptedResponse.from(order));

@@ -7,6 +7,7 @@ import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.domain.order.Sku;
 import dev.ordersprofiles.domain.shared.Money;
 import dev.ordersprofiles.domain.shared.UserId;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,33 @@ import java.util.Optional;
 public record PlaceOrderRequest(BigDecimal amount, List<Line> items) {
 
     public record Line(String sku, Integer qty) {
+        static Line read(JsonBody body, String path) throws IOException {
+            String sku = null;
+            Integer qty = null;
+            while (body.nextField()) {
+                String field = body.name();
+                switch (field) {
+                    case "sku" -> sku = body.string(path + field);
+                    case "qty" -> qty = body.integer(path + field);
+                    default -> throw body.unknown(path + field);
+                }
+            }
+            return new Line(sku, qty);
+        }
+    }
+
+    static PlaceOrderRequest read(JsonBody body, String path) throws IOException {
+        BigDecimal amount = null;
+        List<Line> items = null;
+        while (body.nextField()) {
+            String field = body.name();
+            switch (field) {
+                case "amount" -> amount = body.decimal(path + field);
+                case "items" -> items = body.objects(path + field, Line::read);
+                default -> throw body.unknown(path + field);
+            }
+        }
+        return new PlaceOrderRequest(amount, items);
     }
 
     PlaceOrderCommand toCommand(UserId user, Optional<String> idempotencyKeyHeader) {

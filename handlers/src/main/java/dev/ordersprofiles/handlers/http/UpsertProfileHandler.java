@@ -28,7 +28,7 @@ public final class UpsertProfileHandler extends ApiHandler {
             Identity identity = Identity.of(request);
             var user = identity.userId();
             var email = identity.email();
-            var command = HttpJson.read(request, UpsertProfileRequest.class).toCommand(user, email);
+            var command = HttpJson.read(request, UpsertProfileRequest::read).toCommand(user, email);
             UpsertProfileResult result = upsertProfile.upsert(command);
             return HttpJson.json(result.created() ? 201 : 200,
                     ProfileUpsertedResponse.of(ProfileResponse.from(result.profile())));

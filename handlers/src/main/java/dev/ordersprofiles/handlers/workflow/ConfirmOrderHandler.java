@@ -1,7 +1,7 @@
 package dev.ordersprofiles.handlers.workflow;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.ordersprofiles.handlers.common.MapHandler;
 import dev.ordersprofiles.application.order.ConfirmOrder;
 import dev.ordersprofiles.handlers.common.Invocations;
 import dev.ordersprofiles.handlers.wiring.Components;
@@ -9,7 +9,7 @@ import dev.ordersprofiles.handlers.wiring.OrdersComponent;
 import java.util.Map;
 
 /** Workflow step Confirm: CHARGED to CONFIRMED. */
-public final class ConfirmOrderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ConfirmOrderHandler extends MapHandler {
     private final Invocations invocations = new Invocations("confirm-order");
     private final ConfirmOrder useCase;
 

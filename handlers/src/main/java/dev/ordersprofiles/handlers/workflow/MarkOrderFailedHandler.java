@@ -1,7 +1,7 @@
 package dev.ordersprofiles.handlers.workflow;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.ordersprofiles.handlers.common.MapHandler;
 import dev.ordersprofiles.application.order.MarkOrderFailed;
 import dev.ordersprofiles.application.order.MarkOrderFailedCommand;
 import dev.ordersprofiles.handlers.common.Invocations;
@@ -13,7 +13,7 @@ import java.util.Map;
  * Compensation's last step: moves the order to FAILED with reason = the simple class name of the caught error
  * ({@code error.Error}, the text after its last '.'); a no-op when the order is already terminal.
  */
-public final class MarkOrderFailedHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class MarkOrderFailedHandler extends MapHandler {
     private final Invocations invocations = new Invocations("mark-order-failed");
     private final MarkOrderFailed markOrderFailed;
 

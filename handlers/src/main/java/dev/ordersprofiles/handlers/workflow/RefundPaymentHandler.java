@@ -1,7 +1,7 @@
 package dev.ordersprofiles.handlers.workflow;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.ordersprofiles.handlers.common.MapHandler;
 import dev.ordersprofiles.application.order.RefundPayment;
 import dev.ordersprofiles.handlers.common.Invocations;
 import dev.ordersprofiles.handlers.wiring.Components;
@@ -9,7 +9,7 @@ import dev.ordersprofiles.handlers.wiring.OrdersComponent;
 import java.util.Map;
 
 /** Compensation: refunds the order's charge; a no-op when there is none. Answers the unchanged status. */
-public final class RefundPaymentHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class RefundPaymentHandler extends MapHandler {
     private final Invocations invocations = new Invocations("refund-payment");
     private final RefundPayment useCase;
 

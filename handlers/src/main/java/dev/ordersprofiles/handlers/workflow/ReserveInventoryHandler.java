@@ -1,7 +1,7 @@
 package dev.ordersprofiles.handlers.workflow;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.ordersprofiles.handlers.common.MapHandler;
 import dev.ordersprofiles.application.order.ReserveInventory;
 import dev.ordersprofiles.handlers.common.Invocations;
 import dev.ordersprofiles.handlers.wiring.Components;
@@ -9,7 +9,7 @@ import dev.ordersprofiles.handlers.wiring.OrdersComponent;
 import java.util.Map;
 
 /** Workflow step Reserve: VALIDATED to RESERVED; throws {@code dev.ordersprofiles.application.order.OutOfStock}. */
-public final class ReserveInventoryHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ReserveInventoryHandler extends MapHandler {
     private final Invocations invocations = new Invocations("reserve-inventory");
     private final ReserveInventory useCase;
 

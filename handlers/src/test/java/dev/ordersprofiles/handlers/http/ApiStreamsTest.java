@@ -70,8 +70,12 @@ class ApiStreamsTest {
     void the_stream_entry_point_reads_every_envelope_field_like_the_runtime() throws Exception {
         byte[] raw = resource("contracts/events/api-profiles-get.json").getBytes(StandardCharsets.UTF_8);
         APIGatewayProxyRequestEvent viaRuntime = event("api-profiles-get");
-        APIGatewayProxyRequestEvent viaUs = ApiStreams.request(
-                dev.ordersprofiles.handlers.common.EventJson.MAPPER.readTree(raw));
+        APIGatewayProxyRequestEvent viaUs;
+        try (com.fasterxml.jackson.core.JsonParser parser =
+                     dev.ordersprofiles.handlers.common.PlainJson.FACTORY.createParser(raw)) {
+            parser.nextToken();
+            viaUs = ApiStreams.request(dev.ordersprofiles.handlers.common.PlainJson.read(parser));
+        }
 
         assertThat(viaUs.getHttpMethod()).isEqualTo(viaRuntime.getHttpMethod());
         assertThat(viaUs.getResource()).isEqualTo(viaRuntime.getResource());

@@ -3,11 +3,14 @@ package dev.ordersprofiles.handlers.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ordersprofiles.handlers.common.Json;
 import dev.ordersprofiles.handlers.support.Api;
 import dev.ordersprofiles.handlers.support.TestContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -34,11 +37,26 @@ final class Steps {
         }
     }
 
+    /** Runs the step through its byte-stream entry point when it has one (the one the Lambda runtime picks). */
     static Map<String, Object> run(RequestHandler<Map<String, Object>, Map<String, Object>> handler,
                                    Map<String, Object> input) {
-        Map<String, Object> output = handler.handleRequest(input, new TestContext());
+        Map<String, Object> output = handler instanceof RequestStreamHandler streaming
+                ? viaStream(streaming, input)
+                : handler.handleRequest(input, new TestContext());
         assertThat(violations(output)).as("step output %s", output).isEmpty();
         return output;
+    }
+
+    /** The input as JSON bytes into the stream entry point, the answer parsed back; exceptions escape as thrown. */
+    static Map<String, Object> viaStream(RequestStreamHandler handler, Map<String, Object> input) {
+        try {
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(input)), answer,
+                    new TestContext());
+            return Json.MAPPER.readValue(answer.toByteArray(), new TypeReference<HashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A minimal structural check: required, additionalProperties false, string patterns and enums. */

@@ -66,7 +66,7 @@ class WorkflowStepHandlersTest {
     void validating_an_order_with_a_sku_that_is_not_sold_raises_OrderValidationFailed() {
         String id = world.pendingOrder("42.50", "DISCONTINUED-1", 1).id().value();
 
-        Throwable thrown = catchThrowable(() -> validate.handleRequest(Steps.input("step-validate-order", id), null));
+        Throwable thrown = catchThrowable(() -> Steps.viaStream(validate, Steps.input("step-validate-order", id)));
 
         assertThat(thrown.getClass().getName()).isEqualTo(ErrorNames.VALIDATION_FAILED);
     }
@@ -76,7 +76,7 @@ class WorkflowStepHandlersTest {
         String id = world.pendingOrder("42.50", "SOLDOUT-1", 1).id().value();
         Steps.run(validate, Steps.input("step-validate-order", id));
 
-        Throwable thrown = catchThrowable(() -> reserve.handleRequest(Steps.input("step-validate-order", id), null));
+        Throwable thrown = catchThrowable(() -> Steps.viaStream(reserve, Steps.input("step-validate-order", id)));
 
         assertThat(thrown.getClass().getName()).isEqualTo(ErrorNames.OUT_OF_STOCK);
     }
@@ -87,7 +87,7 @@ class WorkflowStepHandlersTest {
         Steps.run(validate, Steps.input("step-validate-order", id));
         Steps.run(reserve, Steps.input("step-validate-order", id));
         try (CapturedStdout out = new CapturedStdout()) {
-            Throwable thrown = catchThrowable(() -> charge.handleRequest(Steps.input("step-validate-order", id), null));
+            Throwable thrown = catchThrowable(() -> Steps.viaStream(charge, Steps.input("step-validate-order", id)));
 
             assertThat(thrown.getClass().getName()).isEqualTo(ErrorNames.PAYMENT_DECLINED);
             var line = out.invocationLines().get(0);
