@@ -16,7 +16,7 @@ public record UpsertProfileRequest(String name) {
             if (field.equals("name")) {
                 name = body.string(path + field);
             } else {
-                throw body.unknown(path + field);
+                body.unknown(path + field);
             }
         }
         return new UpsertProfileRequest(name);
