@@ -21,6 +21,7 @@ import dev.ordersprofiles.application.order.ReserveInventoryService;
 import dev.ordersprofiles.application.order.ValidateOrderService;
 import dev.ordersprofiles.application.profile.GetProfileService;
 import dev.ordersprofiles.application.profile.UpsertProfileService;
+import dev.ordersprofiles.application.testing.MutableClock;
 import dev.ordersprofiles.application.testing.OrderFixtures;
 import java.util.ArrayDeque;
 import java.util.Queue;

@@ -1,5 +1,6 @@
 package dev.ordersprofiles.handlers.support;
 
+import dev.ordersprofiles.application.testing.MutableClock;
 import dev.ordersprofiles.domain.order.LineItem;
 import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.domain.order.OrderId;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.ordersprofiles.adapters.aws.client.StubServer.Received;
 import dev.ordersprofiles.adapters.aws.client.StubServer.Reply;
+import dev.ordersprofiles.application.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

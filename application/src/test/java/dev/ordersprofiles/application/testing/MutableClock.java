@@ -1,4 +1,4 @@
-package dev.ordersprofiles.usecases;
+package dev.ordersprofiles.application.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
+/** A UTC clock tests move by hand; shared by every module's tests through the application test-jar. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant now) {
-        this.now = now;
+    public MutableClock(Instant start) {
+        this.now = start;
     }
 
-    void advance(Duration by) {
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
