@@ -6,7 +6,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -19,8 +21,17 @@ import com.tngtech.archunit.lang.ArchRule;
  * <p>The rules are checked from {@code @ArchTest} methods rather than declared as {@code @ArchTest} fields:
  * Maven Surefire 3.5.3 silently skips field tests (TNG/ArchUnit#1442, apache/maven-surefire#839).
  */
-@AnalyzeClasses(packages = "dev.ordersprofiles", importOptions = DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.ordersprofiles",
+        importOptions = {DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
+
+    /** Test classes packaged in a test-jar (the application's shared fixtures): DoNotIncludeTests misses them. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 
     static final ArchRule DOMAIN_DEPENDS_ON_THE_JDK_ONLY = classes()
             .that().resideInAPackage("dev.ordersprofiles.domain..")
