@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * EventBridge schedule: expires every PENDING order past its deadline; answers {"expired": n, "skipped": m}. The
  * scheduled event (contracts/events/schedule-orders-cleanup.json) is taken as a plain map and not read: the run does
- * the same whatever triggered it. (The event library's ScheduledEvent would bring joda-time, 0.5 MB, into
- * function.jar for a date nobody reads.)
+ * the same whatever triggered it, and the byte-stream entry point spares the cold start the runtime's serializer
+ * set-up for ScheduledEvent.
  */
 public final class ExpireStaleOrdersHandler extends MapHandler {
     private final Invocations invocations = new Invocations("orders-cleanup");
