@@ -18,21 +18,35 @@ final class RouteTable {
     record Match(ApiRoute route, Map<String, String> pathParameters) {
     }
 
-    private final List<ApiRoute> routes;
+    /** A route with its resource path already cut in segments; greedy when one of them is {@code {name+}}. */
+    private record Entry(ApiRoute route, String[] pattern, boolean greedy) {
+    }
+
+    private final List<Entry> routes = new ArrayList<>();
 
     RouteTable(List<ApiRoute> routes) {
-        this.routes = new ArrayList<>(routes);
+        List<ApiRoute> sorted = new ArrayList<>(routes);
         // More literal segments win over parameters, as in API Gateway's resource tree.
-        this.routes.sort((a, b) -> Integer.compare(specificity(b.path()), specificity(a.path())));
+        sorted.sort((a, b) -> Integer.compare(specificity(b.path()), specificity(a.path())));
+        for (ApiRoute route : sorted) {
+            String[] pattern = segments(route.path());
+            boolean greedy = false;
+            for (String segment : pattern) {
+                greedy |= segment.startsWith("{") && segment.endsWith("+}");
+            }
+            this.routes.add(new Entry(route, pattern, greedy));
+        }
     }
 
     Optional<Match> match(String method, String path) {
         String[] actual = segments(path);
-        for (ApiRoute route : routes) {
-            if (!route.method().equals(method) && !route.method().equals("ANY")) {
+        for (Entry entry : routes) {
+            ApiRoute route = entry.route();
+            if (!route.method().equals(method) && !route.method().equals("ANY")
+                    || !entry.greedy() && entry.pattern().length != actual.length) {
                 continue;
             }
-            Map<String, String> parameters = match(segments(route.path()), actual);
+            Map<String, String> parameters = match(entry.pattern(), actual);
             if (parameters != null) {
                 return Optional.of(new Match(route, parameters));
             }

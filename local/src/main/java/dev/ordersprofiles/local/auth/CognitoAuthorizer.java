@@ -20,13 +20,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Verifies identity tokens as API Gateway's Cognito user pool authorizer does: an RS256-signed JWT from the
@@ -38,30 +39,58 @@ public final class CognitoAuthorizer {
     private static final DateTimeFormatter CLAIM_DATE =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    /** Tokens already verified, with their claims: a repeated token costs a map lookup, not an RSA check. */
+    /**
+     * Tokens already verified, with their claims: a repeated token costs a map lookup, not an RSA check. At most
+     * this many; the longest-remembered go first.
+     */
     private static final int CACHE_SIZE = 10_000;
 
     private final JWKSource<SecurityContext> keys;
     private final String issuer;
     private final String clientId;
     private final Clock clock;
-    private final Map<String, Verified> verified = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) {
-                    return size() > CACHE_SIZE;
-                }
-            });
+    private final int cacheSize;
+    /** Lock-free: every request of every thread reads it. */
+    private final Map<TokenKey, Verified> verified = new ConcurrentHashMap<>(256);
+    /** The remembered tokens in the order they were first verified, for eviction. */
+    private final Queue<TokenKey> verifiedOrder = new ConcurrentLinkedQueue<>();
     private final Map<RSAKey, RSASSAVerifier> verifiers = new ConcurrentHashMap<>();
 
     private record Verified(Map<String, String> claims, Instant expires) {
     }
 
+    /**
+     * A token as a key of the remembered ones: hashed on its last characters only (a JWT ends with its signature),
+     * so that a lookup does not hash a whole ~1 KB token every request; equal only to the very same token.
+     */
+    private record TokenKey(String token) {
+        private static final int HASHED = 32;
+
+        @Override
+        public int hashCode() {
+            int hash = token.length();
+            for (int i = Math.max(0, token.length() - HASHED); i < token.length(); i++) {
+                hash = 31 * hash + token.charAt(i);
+            }
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenKey key && key.token.equals(token);
+        }
+    }
+
     public CognitoAuthorizer(JWKSource<SecurityContext> keys, String issuer, String clientId, Clock clock) {
+        this(keys, issuer, clientId, clock, CACHE_SIZE);
+    }
+
+    CognitoAuthorizer(JWKSource<SecurityContext> keys, String issuer, String clientId, Clock clock, int cacheSize) {
         this.keys = keys;
         this.issuer = issuer;
         this.clientId = clientId;
         this.clock = clock;
+        this.cacheSize = cacheSize;
     }
 
     /** Trusts the local issuer. */
@@ -103,15 +132,34 @@ public final class CognitoAuthorizer {
         if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
             token = token.substring(7).strip();
         }
-        Verified known = verified.get(token);
+        TokenKey key = new TokenKey(token);
+        Verified known = verified.get(key);
         if (known == null) {
             known = verify(token);
-            verified.put(token, known);
+            remember(key, known);
         }
         if (!clock.instant().isBefore(known.expires())) {
             throw new Unauthorized("The incoming token has expired");
         }
         return known.claims();
+    }
+
+    private void remember(TokenKey token, Verified known) {
+        if (verified.putIfAbsent(token, known) == null) {
+            verifiedOrder.add(token);
+            while (verified.size() > cacheSize) {
+                TokenKey oldest = verifiedOrder.poll();
+                if (oldest == null) {
+                    break;
+                }
+                verified.remove(oldest);
+            }
+        }
+    }
+
+    /** How many verified tokens are remembered (for tests). */
+    int remembered() {
+        return verified.size();
     }
 
     private Verified verify(String token) {

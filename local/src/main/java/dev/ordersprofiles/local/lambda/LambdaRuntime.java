@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The template's functions, invocable by name or ARN (with or without a version or alias qualifier), one handler
@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LambdaRuntime implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final ExecutorService workers;
+    private final Timeouts timeouts = new Timeouts("lambda-timeouts");
 
     public LambdaRuntime(List<FunctionDef> definitions, HandlerFactory factory) {
         for (FunctionDef definition : definitions) {
@@ -58,33 +59,117 @@ public final class LambdaRuntime implements AutoCloseable {
      * @throws IllegalArgumentException when no function has that name
      */
     public CompletableFuture<InvocationResult> invokeAsync(String nameOrArn, byte[] payload) {
+        LocalFunction function = function(nameOrArn);
+        if (!function.tryAcquire()) {
+            return CompletableFuture.completedFuture(new InvocationResult.Throttled(function.definition().name()));
+        }
+        OnWorker invocation = new OnWorker(function, LocalFunction.newRequestId());
+        timeouts.start(invocation);
+        try {
+            invocation.submit(payload);
+        } catch (RejectedExecutionException stopped) {
+            if (timeouts.finished(invocation)) {
+                function.release();
+            }
+            throw new IllegalStateException("the local stack is stopping");
+        }
+        return invocation.result;
+    }
+
+    /** An invocation on the runtime's threads: completed by the handler's return or by its timeout. */
+    private final class OnWorker extends Timeouts.Watch {
+        private final LocalFunction function;
+        private final String requestId;
+        private final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+        private volatile Future<?> running;
+
+        OnWorker(LocalFunction function, String requestId) {
+            super(function.definition().timeoutSeconds());
+            this.function = function;
+            this.requestId = requestId;
+        }
+
+        void submit(byte[] payload) {
+            running = workers.submit(() -> {
+                InvocationResult outcome = function.run(payload, requestId);
+                if (timeouts.finished(this)) {
+                    function.release();
+                    result.complete(outcome);
+                }
+            });
+        }
+
+        @Override
+        void expire() {
+            function.release();
+            result.complete(ErrorDocument.timeout(requestId, function.definition().timeoutSeconds()));
+            Future<?> handler = running;
+            if (handler != null) {
+                handler.cancel(true);
+            }
+        }
+    }
+
+    /**
+     * Invokes a function on the calling thread (no hand-over to another thread), with the same reserved
+     * concurrency and timeout as {@link #invokeAsync}: once the function's timeout has passed, the calling thread is
+     * interrupted and {@code timedOut} receives the timeout error right then, on another thread, so that the caller
+     * can answer its own client on time; this method returns that same error when the handler finally returns.
+     *
+     * @throws IllegalArgumentException when no function has that name
+     */
+    public InvocationResult invokeOnCaller(String nameOrArn, byte[] payload,
+                                           Consumer<InvocationResult.FunctionError> timedOut) {
+        LocalFunction function = function(nameOrArn);
+        if (!function.tryAcquire()) {
+            return new InvocationResult.Throttled(function.definition().name());
+        }
+        String requestId = LocalFunction.newRequestId();
+        Thread caller = Thread.currentThread();
+        InvocationResult.FunctionError[] timeout = new InvocationResult.FunctionError[1];
+        Timeouts.Watch watch = new Timeouts.Watch(function.definition().timeoutSeconds()) {
+            @Override
+            void expire() {
+                function.release();
+                timeout[0] = ErrorDocument.timeout(requestId, function.definition().timeoutSeconds());
+                caller.interrupt();
+                timedOut.accept(timeout[0]);
+            }
+        };
+        // The handler starts with a clear interrupt status, as on a thread of its own, and whatever it leaves
+        // behind (the timeout's interrupt included) is not the caller's: the caller's own status comes back.
+        boolean callerInterrupted = Thread.interrupted();
+        timeouts.start(watch);
+        InvocationResult outcome;
+        try {
+            outcome = function.run(payload, requestId);
+        } finally {
+            if (timeouts.finished(watch)) {
+                function.release();
+            } else {
+                watch.awaitExpired();
+            }
+            Thread.interrupted();
+            if (callerInterrupted) {
+                caller.interrupt();
+            }
+        }
+        return timeout[0] != null ? timeout[0] : outcome;
+    }
+
+    private LocalFunction function(String nameOrArn) {
         LocalFunction function = lookup(nameOrArn);
         if (function == null) {
             throw new IllegalArgumentException("Function not found: " + nameOrArn);
         }
-        if (!function.tryAcquire()) {
-            return CompletableFuture.completedFuture(new InvocationResult.Throttled(function.definition().name()));
-        }
-        String requestId = LocalFunction.newRequestId();
-        int timeout = function.definition().timeoutSeconds();
-        Future<?>[] running = new Future<?>[1];
-        CompletableFuture<InvocationResult> result = new CompletableFuture<>();
-        try {
-            running[0] = workers.submit(() -> result.complete(function.run(payload, requestId)));
-        } catch (RejectedExecutionException stopped) {
-            function.release();
-            throw new IllegalStateException("the local stack is stopping");
-        }
-        return result.completeOnTimeout(ErrorDocument.timeout(requestId, timeout), timeout, TimeUnit.SECONDS)
-                .whenComplete((r, e) -> {
-                    function.release();
-                    if (r instanceof InvocationResult.FunctionError f && "Sandbox.Timedout".equals(f.errorType())) {
-                        running[0].cancel(true);
-                    }
-                });
+        return function;
     }
 
     private LocalFunction lookup(String nameOrArn) {
+        LocalFunction direct = functions.get(nameOrArn);
+        if (direct != null) {
+            return direct;
+        }
         String name = nameOrArn;
         int at = name.indexOf(":function:");
         if (at >= 0) {
@@ -99,6 +184,7 @@ public final class LambdaRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        timeouts.close();
         workers.shutdownNow();
     }
 }

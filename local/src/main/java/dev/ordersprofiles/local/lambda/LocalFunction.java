@@ -56,7 +56,7 @@ final class LocalFunction {
             Initialised init = initialised();
             Context context = new LocalContext(definition, requestId, System.currentTimeMillis());
             if (init.handler() instanceof RequestStreamHandler stream) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
                 stream.handleRequest(new ByteArrayInputStream(payload), out, context);
                 return new InvocationResult.Success(out.toByteArray());
             }

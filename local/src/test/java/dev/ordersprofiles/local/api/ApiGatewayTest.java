@@ -88,6 +88,23 @@ class ApiGatewayTest {
         }
     }
 
+    static final CountDownLatch RELEASE_STUCK = new CountDownLatch(1);
+
+    /** Runs past its one-second timeout, whatever happens, until the test lets it go. */
+    public static final class Stuck implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+        @Override
+        public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+            while (true) {
+                try {
+                    RELEASE_STUCK.await();
+                    return Map.of("statusCode", 200, "body", "too late");
+                } catch (InterruptedException ignored) {
+                    // keeps running, as a handler blocked in I/O does
+                }
+            }
+        }
+    }
+
     @BeforeAll
     static void keys() {
         issuer = LocalIssuer.inFolder(data, Clock.systemUTC());
@@ -178,11 +195,38 @@ class ApiGatewayTest {
         assertGateway(api.handle(request("GET", "/echo", null, "", Map.of())), 403, "Missing Authentication Token");
     }
 
+    @Test
+    void a_function_past_its_timeout_is_answered_504_right_then_when_the_request_can_be_answered_early()
+            throws Exception {
+        ApiGateway api = gateway(new ApiStage("dev", 1000, 1000), route("GET", "/stuck", "stuck", false),
+                route("POST", "/echo", "echo", false));
+        CompletableFuture<HttpResponse> early = new CompletableFuture<>();
+        HttpRequest request = new HttpRequest("GET", "/stuck", null, Map.of(), new byte[0], "127.0.0.1",
+                "127.0.0.1:3000", early::complete);
+
+        CompletableFuture<HttpResponse> returned = CompletableFuture.supplyAsync(() -> api.handle(request));
+
+        HttpResponse answer = early.get(30, TimeUnit.SECONDS);
+        assertGateway(answer, 504, "Endpoint request timed out");
+        assertThat(answer.headers()).containsKeys("x-amzn-RequestId", "X-Amzn-Trace-Id");
+        assertThat(returned).as("the function still runs").isNotDone();
+        RELEASE_STUCK.countDown();
+        assertThat(returned.get(10, TimeUnit.SECONDS)).isSameAs(answer);
+
+        HttpResponse next = api.handle(new HttpRequest("POST", "/echo", null, Map.of(), "x".getBytes(StandardCharsets.UTF_8),
+                "127.0.0.1", "127.0.0.1:3000", response -> {
+                    throw new AssertionError("answered by returning");
+                }));
+        assertThat(next.status()).isEqualTo(201);
+    }
+
     private ApiGateway gateway(ApiStage stage, ApiRoute... routes) {
         List<FunctionDef> functions = List.of(function("echo", Echo.class, OptionalInt.empty()),
                 function("raw", Raw.class, OptionalInt.empty()), function("throws", Throws.class, OptionalInt.empty()),
                 function("malformed", Malformed.class, OptionalInt.empty()),
-                function("slow", Slow.class, OptionalInt.of(1)));
+                function("slow", Slow.class, OptionalInt.of(1)),
+                new FunctionDef("stuck", "stuck", "arn:aws:lambda:us-east-1:000000000000:function:stuck",
+                        Stuck.class.getName(), "handleRequest", 1, 128, OptionalInt.empty(), Map.of()));
         lambdas = new LambdaRuntime(functions, (def, type) -> type.getConstructor().newInstance());
         return new ApiGateway(List.of(routes), stage, CognitoAuthorizer.forLocal(issuer, Clock.systemUTC()), lambdas);
     }

@@ -147,6 +147,27 @@ class CognitoAuthorizerTest {
     }
 
     @Test
+    void remembered_tokens_are_bounded_and_a_forgotten_one_is_verified_again() {
+        CognitoAuthorizer small = new CognitoAuthorizer((selector, context) -> selector.select(issuer.publicKeys()),
+                LocalIssuer.ISSUER, LocalIssuer.CLIENT_ID, clock, 2);
+        String first = issuer.idToken("first", "f@x.io");
+        String second = issuer.idToken("second", "s@x.io");
+        String third = issuer.idToken("third", "t@x.io");
+
+        small.authorize(first);
+        small.authorize(second);
+        small.authorize("Bearer " + second);
+        assertThat(small.remembered()).isEqualTo(2);
+        small.authorize(third);
+        assertThat(small.remembered()).isEqualTo(2);
+
+        assertThat(small.authorize(first)).containsEntry("sub", LocalIssuer.subjectOf("first"));
+        assertThat(small.remembered()).isEqualTo(2);
+        String tampered = first.substring(0, first.length() - 2) + (first.endsWith("xx") ? "yy" : "xx");
+        assertThatThrownBy(() -> small.authorize(tampered)).isInstanceOf(CognitoAuthorizer.Unauthorized.class);
+    }
+
+    @Test
     void a_user_pool_id_is_checked_and_gives_the_pools_issuer() {
         assertThat(CognitoAuthorizer.forUserPool("eu-west-1_AbC123", "client", clock).issuer())
                 .isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123");
