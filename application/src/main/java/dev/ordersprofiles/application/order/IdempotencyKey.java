@@ -1,14 +1,12 @@
 package dev.ordersprofiles.application.order;
 
 import dev.ordersprofiles.domain.shared.InvalidValue;
-import java.util.regex.Pattern;
+import dev.ordersprofiles.domain.shared.Shapes;
 
 /** A client's Idempotency-Key header: 1 to 255 visible ASCII characters. */
 public record IdempotencyKey(String value) {
-    private static final Pattern SHAPE = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
     public IdempotencyKey {
-        if (value == null || !SHAPE.matcher(value).matches()) {
+        if (!Shapes.isVisibleAscii(value, 255)) {
             throw new InvalidValue("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
     }

@@ -1,16 +1,13 @@
 package dev.ordersprofiles.domain.order;
 
 import dev.ordersprofiles.domain.shared.InvalidValue;
+import dev.ordersprofiles.domain.shared.Shapes;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** An order's identity: a lowercase UUID, also used as the workflow execution name. */
 public record OrderId(String value) {
-    private static final Pattern SHAPE =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     public OrderId {
-        if (value == null || !SHAPE.matcher(value).matches()) {
+        if (!Shapes.isLowercaseUuid(value)) {
             throw new InvalidValue("orderId", "must be a lowercase UUID");
         }
     }

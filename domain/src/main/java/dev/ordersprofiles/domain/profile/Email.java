@@ -1,14 +1,12 @@
 package dev.ordersprofiles.domain.profile;
 
 import dev.ordersprofiles.domain.shared.InvalidValue;
-import java.util.regex.Pattern;
+import dev.ordersprofiles.domain.shared.Shapes;
 
 /** An email address as the identity provider verified it; only its rough shape is checked here. */
 public record Email(String value) {
-    private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
-
     public Email {
-        if (value == null || value.length() > 254 || !SHAPE.matcher(value).matches()) {
+        if (value == null || value.length() > 254 || !Shapes.isRoughEmail(value)) {
             throw new InvalidValue("email", "is not an email address");
         }
     }
