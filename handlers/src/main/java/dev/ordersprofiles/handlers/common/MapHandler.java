@@ -23,14 +23,14 @@ public abstract class MapHandler
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Object event;
-        try (JsonParser parser = PlainJson.FACTORY.createParser(input)) {
+        try (JsonParser parser = PlainJson.EVENTS.createParser(input)) {
             parser.nextToken();
             event = PlainJson.read(parser);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = event instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
         Map<String, Object> answer = handleRequest(map, context);
-        try (JsonGenerator out = PlainJson.FACTORY.createGenerator(output)) {
+        try (JsonGenerator out = PlainJson.EVENTS.createGenerator(output)) {
             PlainJson.write(out, answer);
         }
     }

@@ -35,7 +35,7 @@ final class ApiStreams {
     static void handle(RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler,
                        InputStream input, OutputStream output, Context context) throws IOException {
         Object json;
-        try (JsonParser parser = PlainJson.FACTORY.createParser(input)) {
+        try (JsonParser parser = PlainJson.EVENTS.createParser(input)) {
             parser.nextToken();
             json = PlainJson.read(parser);
         }
@@ -176,7 +176,7 @@ final class ApiStreams {
     }
 
     static void write(APIGatewayProxyResponseEvent response, OutputStream output) throws IOException {
-        try (JsonGenerator out = PlainJson.FACTORY.createGenerator(output)) {
+        try (JsonGenerator out = PlainJson.EVENTS.createGenerator(output)) {
             if (response == null) {
                 out.writeNull();
                 return;
