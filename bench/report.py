@@ -20,12 +20,20 @@ def jsonl(name):
     return [json.loads(l) for l in open(path) if l.strip()] if os.path.exists(path) else []
 
 
+def pct(sorted_values, q):
+    """The q-th percentile as LambdaSim and lambda_sim.py compute it (nearest rank)."""
+    rank = -(-q * len(sorted_values) // 100)
+    return sorted_values[max(0, min(len(sorted_values) - 1, rank - 1))]
+
+
 env = dict(l.rstrip("\n").split("=", 1) for l in open(os.path.join(out, "env.txt")) if "=" in l)
 p(f"# Benchmark run {os.path.basename(out)}")
 p("")
 p(f"- machine: {env.get('nproc')} cores; `{env.get('uptime', '').strip()}`")
 p(f"- {env.get('java')}; {env.get('python')}")
 p(f"- template JAVA_TOOL_OPTIONS: `{env.get('template_java_tool_options')}`")
+if env.get("runtime_java_opts"):
+    p(f"- the Lambda runtime's own JVM flags, on every Java command: `{env.get('runtime_java_opts')}`")
 p("")
 targets = []
 
@@ -68,6 +76,25 @@ if warm:
         p(f"| {w['function']} | {w['variant']} | {w['warmInvocations']} | {w['warmP50Ms']:.2f} | {w['warmP90Ms']:.2f} | "
           f"{w['warmP99Ms']:.2f} | {w['warmMaxMs']:.2f} |")
     p("")
+    phases = [(2, 200), (201, 1000), (1001, None)]
+    rows = []
+    for w in warm:
+        path = os.path.join(out, f"warm-latencies-{w['function']}-{w['variant']}.txt")
+        if os.path.exists(path):
+            ms = [float(x) for x in open(path) if x.strip()]
+            cells = []
+            for lo, hi in phases:
+                part = sorted(ms[lo - 1:hi])
+                cells.append(f"{part[len(part) // 2]:.2f} / {pct(part, 99):.2f}" if part else "–")
+            rows.append(f"| {w['function']} | {w['variant']} | " + " | ".join(cells) + " |")
+    if rows:
+        p("By phase of the process (p50 / p99 ms of invocations in that range; the JIT compiles during the first "
+          "few hundred):")
+        p("")
+        p("| function | variant | " + " | ".join(f"{lo}..{hi or 'n'}" for lo, hi in phases) + " |")
+        p("|---|---|" + "---|" * len(phases))
+        lines.extend(rows)
+        p("")
     for fn in ("profiles-get", "profiles-upsert"):
         j = next((w for w in warm if w["function"] == fn and w["variant"] == "java"), None)
         py = next((w for w in warm if w["function"] == fn and w["variant"] == "python"), None)

@@ -82,6 +82,13 @@ CDS_ARCHIVE=$ROOT/$OUT/app-cds.jsa
 JAVA_OPTS_NOCDS=$(echo "$TEMPLATE_OPTS" | sed -E "s#-XX:SharedArchiveFile=[^ ]*##")
 JAVA_OPTS_TEMPLATE=$(echo "$TEMPLATE_OPTS" | sed -E "s#-XX:SharedArchiveFile=[^ ]*#-XX:SharedArchiveFile=$CDS_ARCHIVE#")
 JAVA_OPTS_CDS="$JAVA_OPTS_NOCDS -XX:SharedArchiveFile=$CDS_ARCHIVE"
+# The flags Lambda's own java17/java21 runtime puts on the command line before any JAVA_TOOL_OPTIONS take effect:
+# a heap of 85 % of the function's memory, the serial collector, C1 only, IPv4. Without them this 2-core, 24 GiB
+# machine's ergonomics would pick G1 and a 6 GB heap, which Lambda never runs (below 1,769 MB a function has less
+# than one vCPU).
+MEMORY_MB=$(grep -m1 -E '^ +MemorySize:' sam/template.yaml | sed -E 's/.*MemorySize: *([0-9]+).*/\1/')
+RUNTIME_OPTS="-XX:MaxHeapSize=$((MEMORY_MB * 1024 * 85 / 100))k -XX:+UseSerialGC -XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Djava.net.preferIPv4Stack=true"
+log "Lambda runtime's JVM flags (MemorySize $MEMORY_MB): $RUNTIME_OPTS"
 # Variants: java-typed = the handlers' typed RequestHandler path with the runtime's event serializers (the
 # "before" of the byte-stream entry points); java = as deployed; java+cds = as deployed plus the AppCDS archive;
 # java-c2 (warm only) = without the template's TieredStopAtLevel=1.
@@ -92,6 +99,12 @@ opts_of() {
     java|java-typed) echo "$JAVA_OPTS_TEMPLATE" ;;
     java+cds) echo "$JAVA_OPTS_CDS" ;;
     java-c2) echo "$JAVA_OPTS_TEMPLATE" | sed -E 's/-XX:TieredStopAtLevel=[0-9]//' ;;
+  esac
+}
+runtime_opts_of() {
+  case "$1" in
+    java-c2) echo "$RUNTIME_OPTS" | sed -E 's/-XX:TieredStopAtLevel=[0-9]//' ;;
+    *) echo "$RUNTIME_OPTS" ;;
   esac
 }
 
@@ -140,7 +153,7 @@ FUNCS=(
 java_cmd() { # $1 variant, $2 handler class, $3 event, [$4 invocations]
   local typed=0
   [ "$1" = java-typed ] && typed=1
-  echo "env BENCH_TYPED=$typed JAVA_TOOL_OPTIONS='$(opts_of "$1")' java -cp $SIM_CP dev.ordersprofiles.bench.LambdaSim $2 $EV/$3 ${4:-1}"
+  echo "env BENCH_TYPED=$typed JAVA_TOOL_OPTIONS='$(opts_of "$1")' java $(runtime_opts_of "$1") -cp $SIM_CP dev.ordersprofiles.bench.LambdaSim $2 $EV/$3 ${4:-1}"
 }
 py_cmd() { # $1 function, $2 event, [$3 invocations]
   echo "env PROFILES_TABLE=$PY_PROFILES_TABLE $PY $ROOT/bench/python/lambda_sim.py $1 $EV/$2 ${3:-1}"
@@ -168,11 +181,11 @@ if [ "$CDS" = 1 ]; then
     IFS='|' read -r name cls ev pyf <<<"$f"
     train+=("$cls" "$EV/$ev")
   done
-  JAVA_TOOL_OPTIONS="$JAVA_OPTS_NOCDS" java -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" -cp "$SIM_CP" \
+  JAVA_TOOL_OPTIONS="$JAVA_OPTS_NOCDS" java $RUNTIME_OPTS -XX:ArchiveClassesAtExit="$CDS_ARCHIVE" -cp "$SIM_CP" \
     dev.ordersprofiles.bench.Train "${train[@]}" >"$OUT/cds-training.log" 2>&1 \
     || { log "AppCDS training failed, see $OUT/cds-training.log"; exit 1; }
   # -Xshare:on makes a CDS archive that cannot be mapped (wrong JDK, changed jar) fatal instead of silently ignored.
-  JAVA_TOOL_OPTIONS="$JAVA_OPTS_CDS -Xshare:on" java -cp "$SIM_CP" dev.ordersprofiles.bench.LambdaSim \
+  JAVA_TOOL_OPTIONS="$JAVA_OPTS_CDS -Xshare:on" java $RUNTIME_OPTS -cp "$SIM_CP" dev.ordersprofiles.bench.LambdaSim \
     dev.ordersprofiles.handlers.http.HealthHandler "$EV/api-health-get.json" >>"$OUT/cds-training.log" 2>&1 \
     || { log "the AppCDS archive does not map, see $OUT/cds-training.log"; exit 1; }
 fi
@@ -184,6 +197,7 @@ fi
   echo "java=$(java -version 2>&1 | head -n 2 | tr '\n' ' ')"
   echo "python=$($PY --version 2>&1) boto3=$($PY -c 'import boto3; print(boto3.__version__)')"
   echo "template_java_tool_options=$TEMPLATE_OPTS"
+  echo "runtime_java_opts=$RUNTIME_OPTS"
   echo "java_tool_options_java=$JAVA_OPTS_TEMPLATE"
   echo "java_tool_options_java_cds=$JAVA_OPTS_CDS"
 } >"$OUT/env.txt"
@@ -219,9 +233,13 @@ if want warm; then
   log "warm path: $N invocations per process against dynalite"
   for f in "${FUNCS[@]:0:2}"; do
     IFS='|' read -r name cls ev pyf <<<"$f"
-    timing "$name" java "$(java_cmd java "$cls" "$ev" "$N")" warm.jsonl
-    timing "$name" java-c2 "$(java_cmd java-c2 "$cls" "$ev" "$N")" warm.jsonl
-    timing "$name" python "$(py_cmd "$pyf" "$ev" "$N")" warm.jsonl
+    # dynalite (Node) answers its first thousand or so requests of a kind more slowly and less evenly; without this
+    # unrecorded round the measured process that comes first (Java) would pay for warming it up for the others.
+    eval "$(py_cmd "$pyf" "$ev" 1000)" >/dev/null 2>&1
+    # Every invocation's latency, in order, in warm-latencies-<function>-<variant>.txt (where the tail comes from).
+    timing "$name" java "BENCH_LATENCIES=$OUT/warm-latencies-$name-java.txt $(java_cmd java "$cls" "$ev" "$N")" warm.jsonl
+    timing "$name" java-c2 "BENCH_LATENCIES=$OUT/warm-latencies-$name-java-c2.txt $(java_cmd java-c2 "$cls" "$ev" "$N")" warm.jsonl
+    timing "$name" python "BENCH_LATENCIES=$OUT/warm-latencies-$name-python.txt $(py_cmd "$pyf" "$ev" "$N")" warm.jsonl
   done
 fi
 

@@ -1,6 +1,7 @@
 """Runs one Python handler as a fresh Lambda process would: import the module (init), then invoke it with the
 event JSON, serialise the result. Usage: lambda_sim.py <function> <event.json> [invocations].
 Prints timings as one JSON line on stderr; exits 2 when the response's statusCode is >= 400."""
+import os
 import sys
 import time
 
@@ -29,6 +30,10 @@ def main():
         out = json.dumps(result)
         times.append(time.perf_counter() - t)
         worst = max(worst, result.get("statusCode", 0))
+    latencies = os.environ.get("BENCH_LATENCIES")
+    if latencies:  # every invocation's latency in ms, in order (as LambdaSim writes them)
+        with open(latencies, "w") as f:
+            f.write("".join(f"{t * 1000:.3f}\n" for t in times))
     line = {"handler": sys.argv[1], "initMs": round((_init_done - _start) * 1000, 3),
             "firstInvokeMs": round(times[0] * 1000, 3), "worstStatus": worst}
     if n > 1:

@@ -97,6 +97,15 @@ public final class LambdaSim {
             }
         }
         long end = System.nanoTime();
+        // BENCH_LATENCIES=<file>: every invocation's latency in ms, one per line in order (where a tail comes from).
+        String latencies = System.getenv("BENCH_LATENCIES");
+        if (latencies != null && !latencies.isEmpty()) {
+            StringBuilder all = new StringBuilder(invocations * 8);
+            for (long n : nanos) {
+                all.append(ms(n)).append('\n');
+            }
+            Files.writeString(Path.of(latencies), all);
+        }
 
         StringBuilder line = new StringBuilder(256);
         line.append("{\"handler\":\"").append(handlerClass.getSimpleName()).append('"')
