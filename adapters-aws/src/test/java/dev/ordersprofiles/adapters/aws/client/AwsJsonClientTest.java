@@ -285,6 +285,23 @@ class AwsJsonClientTest {
         assertThat(server.requestCount()).isEqualTo(1);
     }
 
+    @ParameterizedTest
+    @CsvSource({"401", "403", "407"})
+    void an_authentication_status_keeps_its_error_body(int status) {
+        // HttpURLConnection hides such a body in streaming mode (it would want to retry with credentials); the
+        // client sends buffered, so the service's own error code reaches the caller.
+        server.always(Reply.json(status, "{\"__type\":\"com.amazon.coral.service#UnrecognizedClientException\","
+                + "\"message\":\"The security token included in the request is invalid.\"}"));
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.errorCode()).isEqualTo("UnrecognizedClientException");
+        assertThat(error.statusCode()).isEqualTo(status);
+        assertThat(error.getMessage()).contains("The security token included in the request is invalid.");
+        assertThat(server.requestCount()).isEqualTo(1);
+    }
+
     // --- retries
 
     @Test
