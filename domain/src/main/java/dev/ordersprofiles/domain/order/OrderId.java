@@ -20,6 +20,17 @@ public record OrderId(String value) {
         return new OrderId(uuid.toString());
     }
 
+    // equals and hashCode written out, as in UserId: a record's own are bootstrapped through invokedynamic.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OrderId that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

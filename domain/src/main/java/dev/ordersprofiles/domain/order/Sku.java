@@ -15,6 +15,17 @@ public record Sku(String value) {
         return new Sku(value);
     }
 
+    // equals and hashCode written out, as in UserId: a record's own are bootstrapped through invokedynamic.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Sku that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;
