@@ -1,10 +1,10 @@
 package dev.ordersprofiles.handlers.common;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.ordersprofiles.application.shared.UtcMillis;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +70,7 @@ public final class Invocation implements AutoCloseable {
     public void close() {
         CURRENT.remove();
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        line.put("timestamp", UtcMillis.format(Instant.now()));
         line.put("level", level);
         line.put("function", function);
         line.put("requestId", requestId);
