@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
 import java.net.URL;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.zip.CRC32;
 
 /**
@@ -35,6 +37,8 @@ public final class AwsJsonClient {
     private final Clock clock;
     private final SigV4 signer;
     private final CallListener listener;
+    /** {@link Proxy#NO_PROXY}, or null to let the JDK's ProxySelector choose (see {@link #proxyConfigured}). */
+    private final Proxy proxy;
 
     /** Observes every completed HTTP exchange, request and response (tests count calls and items read with it). */
     @FunctionalInterface
@@ -64,6 +68,23 @@ public final class AwsJsonClient {
         // The Host header exactly as HttpURLConnection sends it: the port only when it is not the default.
         int port = url.getPort();
         this.host = port != -1 && port != url.getDefaultPort() ? url.getHost() + ":" + port : url.getHost();
+        this.proxy = proxyConfigured(System.getProperties()) ? null : Proxy.NO_PROXY;
+    }
+
+    /**
+     * Whether the JVM was told to use a proxy (the JDK's networking properties). Without one, connections are
+     * opened with {@link Proxy#NO_PROXY}: the default ProxySelector otherwise parses the URL into a URI and
+     * matches it against {@code http.nonProxyHosts} on every request, the largest part of
+     * {@code HttpURLConnection}'s own work per call (docs/performance.md). Lambda sets none of these.
+     */
+    static boolean proxyConfigured(Properties properties) {
+        for (String name : new String[] {"http.proxyHost", "https.proxyHost", "socksProxyHost"}) {
+            String value = properties.getProperty(name);
+            if (value != null && !value.isBlank()) {
+                return true;
+            }
+        }
+        return Boolean.parseBoolean(properties.getProperty("java.net.useSystemProxies"));
     }
 
     public AwsService service() {
@@ -98,7 +119,8 @@ public final class AwsJsonClient {
         Map<String, String> headers = signer.sign("POST", host, "/",
                 Map.of("Content-Type", service.contentType(), "X-Amz-Target", service.targetPrefix() + "." + operation),
                 body, credentials.credentials(), clock.instant());
-        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+        HttpURLConnection connection =
+                (HttpURLConnection) (proxy == null ? url.openConnection() : url.openConnection(proxy));
         connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         connection.setReadTimeout(READ_TIMEOUT_MILLIS);
         connection.setUseCaches(false);

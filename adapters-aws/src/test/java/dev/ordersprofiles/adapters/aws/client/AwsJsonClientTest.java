@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -300,6 +301,26 @@ class AwsJsonClientTest {
         assertThat(error.statusCode()).isEqualTo(status);
         assertThat(error.getMessage()).contains("The security token included in the request is invalid.");
         assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void the_proxy_selector_is_consulted_only_when_the_jvm_was_given_a_proxy() {
+        assertThat(AwsJsonClient.proxyConfigured(properties())).isFalse();
+        assertThat(AwsJsonClient.proxyConfigured(properties("http.proxyHost", " "))).isFalse();
+        assertThat(AwsJsonClient.proxyConfigured(properties("java.net.useSystemProxies", "false"))).isFalse();
+        assertThat(AwsJsonClient.proxyConfigured(properties("http.nonProxyHosts", "localhost"))).isFalse();
+        assertThat(AwsJsonClient.proxyConfigured(properties("http.proxyHost", "proxy.corp"))).isTrue();
+        assertThat(AwsJsonClient.proxyConfigured(properties("https.proxyHost", "proxy.corp"))).isTrue();
+        assertThat(AwsJsonClient.proxyConfigured(properties("socksProxyHost", "socks.corp"))).isTrue();
+        assertThat(AwsJsonClient.proxyConfigured(properties("java.net.useSystemProxies", "true"))).isTrue();
+    }
+
+    private static Properties properties(String... nameValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            properties.setProperty(nameValues[i], nameValues[i + 1]);
+        }
+        return properties;
     }
 
     // --- retries
