@@ -109,9 +109,13 @@ if jmh:
     p("")
     p("| benchmark | mode | score | error (99.9%) | unit |")
     p("|---|---|---|---|---|")
+    def num(x):  # JMH writes "NaN" (a string) for the error of too few iterations, as with --quick
+        return f"{x:.2f}" if isinstance(x, (int, float)) else str(x)
+
     for b in jmh:
         m = b["primaryMetric"]
-        p(f"| {b['benchmark'].split('.')[-1]} | {b['mode']} | {m['score']:.2f} | {m['scoreError']:.2f} | {m['scoreUnit']} |")
+        p(f"| {b['benchmark'].split('.')[-1]} | {b['mode']} | {num(m['score'])} | {num(m['scoreError'])} | "
+          f"{m['scoreUnit']} |")
     p("")
 
 
