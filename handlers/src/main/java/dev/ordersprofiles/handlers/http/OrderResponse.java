@@ -1,6 +1,7 @@
 package dev.ordersprofiles.handlers.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ordersprofiles.application.shared.UtcMillis;
 import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.handlers.common.PlainJson;
 import java.io.IOException;
@@ -25,9 +26,9 @@ public record OrderResponse(String orderId, String status, BigDecimal amount, Li
                 order.amount().amount(),
                 order.items().stream().map(i -> new Line(i.sku().value(), i.qty())).toList(),
                 order.history().stream()
-                        .map(c -> new Change(c.status().name(), Timestamps.format(c.at()), c.reason())).toList(),
-                Timestamps.format(order.createdAt()),
-                Timestamps.format(order.updatedAt()),
+                        .map(c -> new Change(c.status().name(), UtcMillis.format(c.at()), c.reason())).toList(),
+                UtcMillis.format(order.createdAt()),
+                UtcMillis.format(order.updatedAt()),
                 order.failureReason().orElse(null));
     }
 

@@ -1,6 +1,7 @@
 package dev.ordersprofiles.handlers.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ordersprofiles.application.shared.UtcMillis;
 import dev.ordersprofiles.domain.profile.Profile;
 import dev.ordersprofiles.handlers.common.PlainJson;
 import java.io.IOException;
@@ -10,7 +11,7 @@ public record ProfileResponse(String userId, String name, String email, String c
         implements PlainJson.Writable {
     static ProfileResponse from(Profile profile) {
         return new ProfileResponse(profile.userId().value(), profile.name().value(), profile.email().value(),
-                Timestamps.format(profile.createdAt()), Timestamps.format(profile.updatedAt()));
+                UtcMillis.format(profile.createdAt()), UtcMillis.format(profile.updatedAt()));
     }
 
     @Override
