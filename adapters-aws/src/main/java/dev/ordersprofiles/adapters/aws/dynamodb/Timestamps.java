@@ -9,20 +9,18 @@ import java.time.Instant;
  */
 final class Timestamps {
     static final int WIDTH = UtcMillis.WIDTH;
+    /** 9999-12-31T23:59:59Z. */
+    private static final long LAST_SECOND_OF_9999 = 253_402_300_799L;
 
     private Timestamps() {
     }
 
     /** @throws IllegalArgumentException for an instant before 1970 or after 9999 */
     static String format(Instant instant) {
-        if (instant.getEpochSecond() < 0) {
+        if (instant.getEpochSecond() < 0 || instant.getEpochSecond() > LAST_SECOND_OF_9999) {
             throw new IllegalArgumentException("instant outside years 1970..9999: " + instant);
         }
-        try {
-            return UtcMillis.format(instant);
-        } catch (IllegalArgumentException afterYear9999) {
-            throw new IllegalArgumentException("instant outside years 1970..9999: " + instant);
-        }
+        return UtcMillis.format(instant);
     }
 
     /** @throws IllegalArgumentException when {@code text} is not exactly in the stored format */

@@ -31,6 +31,17 @@ class TimestampsAndTokensTest {
         assertThat(Timestamps.format(Instant.parse("2026-01-01T00:00:00.123456Z"))).isEqualTo("2026-01-01T00:00:00.123Z");
     }
 
+    @Test
+    void only_years_1970_to_9999_are_stored() {
+        assertThat(Timestamps.format(Instant.EPOCH)).isEqualTo("1970-01-01T00:00:00.000Z");
+        assertThat(Timestamps.format(Instant.parse("9999-12-31T23:59:59.999999Z")))
+                .isEqualTo("9999-12-31T23:59:59.999Z");
+        assertThatThrownBy(() -> Timestamps.format(Instant.EPOCH.minusNanos(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Timestamps.format(Instant.parse("+10000-01-01T00:00:00Z")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-01-01T00:00:00Z", "2026-02-30T00:00:00.000Z", "2026-01-01 00:00:00.000Z",
             "2026-01-01T00:00:00.000+", ""})
