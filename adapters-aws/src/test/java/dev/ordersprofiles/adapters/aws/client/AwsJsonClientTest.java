@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ordersprofiles.adapters.aws.client.StubServer.Received;
 import dev.ordersprofiles.adapters.aws.client.StubServer.Reply;
+import dev.ordersprofiles.application.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -407,32 +407,15 @@ class AwsJsonClientTest {
     @Test
     void every_attempt_is_signed_afresh_with_the_time_and_credentials_of_that_attempt() {
         server.then(Reply.json(400, THROTTLED), Reply.json(500, "{}"), Reply.ok("{}"));
-        Clock ticking = new Clock() {
-            private Instant now = NOW;
-
-            @Override
-            public synchronized Instant instant() {
-                Instant current = now;
-                now = now.plus(Duration.ofMinutes(7));
-                return current;
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
+        // Seven minutes pass after every exchange, so each attempt signs with a later time than the one before.
+        MutableClock clock = new MutableClock(NOW);
         List<AwsCredentials> rotation = List.of(CREDENTIALS,
                 new AwsCredentials("ASIASECOND", "second/secret", Optional.of("token-2")),
                 AwsCredentials.of("AKIATHIRD", "third/secret"));
         AtomicInteger fetched = new AtomicInteger();
         AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri(""),
-                () -> rotation.get(fetched.getAndIncrement()), FAST, ticking, AwsJsonClient.CallListener.NONE);
+                () -> rotation.get(fetched.getAndIncrement()), FAST, clock,
+                (operation, request, status, response) -> clock.advance(Duration.ofMinutes(7)));
 
         client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
 
