@@ -14,7 +14,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The boundaries of DESIGN.md §2 and STYLE.md §7, over every production class of the reactor (the handlers module
+ * The boundaries of docs/architecture.md §2, over every production class of the reactor (the handlers module
  * depends on all production modules, so all of them are on this test's classpath). A rule that matches no class
  * fails (ArchUnit's failOnEmptyShould stays on).
  *
@@ -36,13 +36,13 @@ class ArchitectureTest {
     static final ArchRule DOMAIN_DEPENDS_ON_THE_JDK_ONLY = classes()
             .that().resideInAPackage("dev.ordersprofiles.domain..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.ordersprofiles.domain..", "java..")
-            .because("the domain is plain Java: no framework, no AWS, no JSON (DESIGN.md §2)");
+            .because("the domain is plain Java: no framework, no AWS, no JSON (docs/architecture.md §2)");
 
     static final ArchRule APPLICATION_DEPENDS_ON_THE_DOMAIN_ONLY = classes()
             .that().resideInAPackage("dev.ordersprofiles.application..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     "dev.ordersprofiles.application..", "dev.ordersprofiles.domain..", "java..")
-            .because("use cases know nothing of HTTP, Lambda, the AWS SDK, Dagger or Jackson (DESIGN.md §2)");
+            .because("use cases know nothing of HTTP, Lambda, the AWS SDK, Dagger or Jackson (docs/architecture.md §2)");
 
     static final ArchRule LAMBDA_TYPES_ONLY_IN_HANDLERS = noClasses()
             .that().resideOutsideOfPackages("dev.ordersprofiles.handlers..", "dev.ordersprofiles.local..")

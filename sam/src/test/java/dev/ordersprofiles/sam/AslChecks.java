@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks of statemachine/place-order.asl.json against DESIGN.md section 6 and the step contracts. */
+/** Checks of statemachine/place-order.asl.json against docs/architecture.md §6 and the step contracts. */
 final class AslChecks {
     private AslChecks() {
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The fixed cross-module contracts of helpers/COMMON.md that the template must honour. */
+/** The fixed cross-module contracts of docs/architecture.md §7 that the template must honour. */
 final class Contract {
     private Contract() {
     }

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** statemachine/place-order.asl.json against DESIGN.md section 6, the template and the application's error classes. */
+/** statemachine/place-order.asl.json against docs/architecture.md §6, the template and the application's error classes. */
 class StateMachineContractTest {
     private static final String ASL_TEXT = Template.read(Template.SAM_DIR.resolve("statemachine/place-order.asl.json"));
     private final Template template = Template.load();

@@ -48,7 +48,7 @@ final class TemplateChecks {
         }
         for (String id : actual) {
             if (!expected.contains(id)) {
-                problems.add("function " + id + " is not in the contract (helpers/COMMON.md)");
+                problems.add("function " + id + " is not in the contract (docs/architecture.md §7)");
                 continue;
             }
             String handler = String.valueOf(t.functionProperties(id).get("Handler"));

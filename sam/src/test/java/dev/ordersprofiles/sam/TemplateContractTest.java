@@ -25,7 +25,7 @@ class TemplateContractTest {
                         + " should be dev.ordersprofiles.handlers.http.GetOrderHandler::handleRequest");
         assertThat(TemplateChecks.functionsMatchContract(Template.mutated("  OrdersGetFunction:\n", "  OrdersReadFunction:\n")))
                 .contains("function OrdersGetFunction of the contract is missing",
-                        "function OrdersReadFunction is not in the contract (helpers/COMMON.md)");
+                        "function OrdersReadFunction is not in the contract (docs/architecture.md §7)");
     }
 
     @Test

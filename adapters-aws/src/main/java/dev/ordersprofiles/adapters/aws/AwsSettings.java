@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the AWS adapters need to know, read once from the function's environment (see COMMON.md):
+ * What the AWS adapters need to know, read once from the function's environment (docs/architecture.md §7):
  * AWS_REGION, ORDERS_TABLE, PROFILES_TABLE, IDEMPOTENCY_TABLE, STATE_MACHINE_ARN (optional), DYNAMODB_ENDPOINT
  * (optional, local/dynalite only), STEPFUNCTIONS_ENDPOINT (optional, tests only), PENDING_INDEX_SHARDS (default 8),
  * ORDER_RETENTION_DAYS (default 30).

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Everything the handlers learn from their environment, read once at init (adapters never read the environment).
- * Names and defaults are the template's (see helpers' COMMON.md). Without {@code ORDERS_TABLE} the in-memory
+ * Names and defaults are the template's (docs/architecture.md §7). Without {@code ORDERS_TABLE} the in-memory
  * adapters are used.
  */
 public record HandlerConfig(

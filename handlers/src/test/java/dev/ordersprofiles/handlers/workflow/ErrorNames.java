@@ -1,7 +1,7 @@
 package dev.ordersprofiles.handlers.workflow;
 
 /**
- * The error names of COMMON.md's fixed contract, spelled out as strings on purpose: the state machine's Catch
+ * The error names of the workflow contract (docs/architecture.md §7), spelled out as strings on purpose: the state machine's Catch
  * clauses match them, so a rename or move of the exception classes must break a test.
  */
 final class ErrorNames {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs sam/statemachine/place-order.asl.json unmodified with in-process fake steps that follow the contract in
- * helpers/COMMON.md: step input/output per contracts/schemas, business failures as Java exception class names.
+ * docs/architecture.md §7: step input/output per contracts/schemas, business failures as Java exception class names.
  */
 class PlaceOrderWorkflowTest {
 
@@ -31,7 +31,7 @@ class PlaceOrderWorkflowTest {
     private static final String ORDER_ID = "0b7e6f1c-3a55-4c1e-9f2a-6d2f1f0c9a11";
     private static final String PKG = "dev.ordersprofiles.application.order.";
 
-    /** DefinitionSubstitutions key -> short function name (COMMON.md). */
+    /** DefinitionSubstitutions key -> short function name (docs/architecture.md §7). */
     private static final Map<String, String> FUNCTIONS = Map.of(
             "ValidateOrderFunctionArn", "validate-order",
             "ReserveInventoryFunctionArn", "reserve-inventory",

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Orders in DynamoDB (DESIGN.md §5) through the low-level client. Writes are whole-item PutItems: {@code add} on
+ * Orders in DynamoDB (docs/architecture.md §5) through the low-level client. Writes are whole-item PutItems: {@code add} on
  * the condition that the id is new, {@code update} on the condition that status and version are still those of
  * the order the caller read. Reads of single orders are strongly consistent. Listings and the stale-order query go
  * through the byUser and pendingByDeadline GSIs, never a Scan.

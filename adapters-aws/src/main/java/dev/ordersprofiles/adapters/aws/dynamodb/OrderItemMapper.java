@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * Order <-> orders-table item (DESIGN.md §5). Besides the order's own fields the item carries the derived
+ * Order <-> orders-table item (docs/architecture.md §5). Besides the order's own fields the item carries the derived
  * {@code ttlEpoch} (PENDING: the deadline; EXPIRED/FAILED: updatedAt + retention; otherwise absent),
  * {@code pendingShard} (only while PENDING, so only pending orders are in the pendingByDeadline index) and
  * {@code failureReason} (FAILED only). {@code deadline} keeps the exact deadline, which ttlEpoch rounds to seconds.

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The three tables of DESIGN.md §5 as CreateTable requests: keys, attribute types and GSIs, on-demand billing.
+ * The three tables of docs/architecture.md §5 as CreateTable requests: keys, attribute types and GSIs, on-demand billing.
  * sam/template.yaml declares the same tables; TTL ({@value #TTL_ATTRIBUTE}) and PITR are set there, not here
  * (dynalite has neither). Tests and the local stack create tables from these definitions.
  */
