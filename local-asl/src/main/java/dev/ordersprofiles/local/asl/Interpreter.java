@@ -124,8 +124,10 @@ final class Interpreter {
         if (e.error() != null) {
             details.put("error", e.error());
         }
-        details.put("cause", e.errorCause());
-        execution.close(now(), ExecutionStatus.FAILED, null, e.error(), e.errorCause(), "ExecutionFailed", root.last,
+        if (e.causeOrNull() != null) {
+            details.put("cause", e.causeOrNull());
+        }
+        execution.close(now(), ExecutionStatus.FAILED, null, e.error(), e.causeOrNull(), "ExecutionFailed", root.last,
                 details);
     }
 

@@ -125,8 +125,11 @@ final class Intrinsic {
         switch (c.name()) {
             case "States.Format":
                 return Json.NODES.textNode(format(c, a));
-            case "States.StringToJson":
-                return Json.parse(text(a, 0));
+            case "States.StringToJson": {
+                String json = text(a, 0);
+                // AWS answers null for an empty or blank string rather than failing the parse.
+                return json.isBlank() ? Json.NODES.nullNode() : Json.parse(json);
+            }
             case "States.JsonToString":
                 return Json.NODES.textNode(Json.write(a.get(0)));
             case "States.Array": {
@@ -218,7 +221,7 @@ final class Intrinsic {
                 return Json.NODES.numberNode(start + random.nextInt(end - start));
             }
             case "States.MathAdd":
-                return Json.NODES.numberNode(Math.addExact(integer(a, 0), integer(a, 1)));
+                return Json.NODES.numberNode(Math.addExact(rounded(a, 0), rounded(a, 1)));
             case "States.StringSplit": {
                 ArrayNode out = Json.NODES.arrayNode();
                 StringTokenizer tokens = new StringTokenizer(text(a, 0), text(a, 1));
@@ -255,11 +258,7 @@ final class Intrinsic {
                 if (next >= a.size()) {
                     throw new IllegalArgumentException("more placeholders than arguments");
                 }
-                JsonNode value = a.get(next++);
-                if (value.isContainerNode()) {
-                    throw new IllegalArgumentException("placeholder values must be strings, numbers, booleans or null");
-                }
-                out.append(value.isTextual() ? value.asText() : Json.write(value));
+                appendFormatted(out, a.get(next++));
                 i++;
             } else {
                 out.append(ch);
@@ -269,6 +268,49 @@ final class Intrinsic {
             throw new IllegalArgumentException("more arguments than placeholders");
         }
         return out.toString();
+    }
+
+    /**
+     * A placeholder's text as AWS renders it: strings without quotes, numbers, booleans and null as in JSON, and
+     * objects and arrays in the Java collection style AWS prints ({@code {a=1, b=[x, true]}}).
+     */
+    private static void appendFormatted(StringBuilder out, JsonNode value) {
+        if (value.isTextual()) {
+            out.append(value.asText());
+        } else if (value.isObject()) {
+            out.append('{');
+            var fields = value.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                out.append(field.getKey()).append('=');
+                appendFormatted(out, field.getValue());
+                if (fields.hasNext()) {
+                    out.append(", ");
+                }
+            }
+            out.append('}');
+        } else if (value.isArray()) {
+            out.append('[');
+            for (int i = 0; i < value.size(); i++) {
+                if (i > 0) {
+                    out.append(", ");
+                }
+                appendFormatted(out, value.get(i));
+            }
+            out.append(']');
+        } else {
+            out.append(Json.write(value));
+        }
+    }
+
+    /** A number rounded to the nearest integer, halves towards positive infinity (Java's Math.round), as AWS does. */
+    private static int rounded(List<JsonNode> a, int i) {
+        JsonNode n = a.get(i);
+        if (!n.isNumber()) {
+            throw new IllegalArgumentException("argument " + (i + 1) + " must be a number, got " + Json.typeName(n));
+        }
+        return n.decimalValue().add(new java.math.BigDecimal("0.5"))
+                .setScale(0, java.math.RoundingMode.FLOOR).intValueExact();
     }
 
     private static String hash(String data, String algorithm) {

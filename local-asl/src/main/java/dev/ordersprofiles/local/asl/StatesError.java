@@ -18,11 +18,13 @@ final class StatesError extends RuntimeException {
 
     private final String error;
     private final String errorCause;
+    private final boolean hasCause;
 
     StatesError(String error, String cause) {
         super(error + ": " + cause, null, false, false);
         this.error = error;
         this.errorCause = cause == null ? "" : cause;
+        this.hasCause = cause != null;
     }
 
     static StatesError runtime(String cause) {
@@ -31,6 +33,11 @@ final class StatesError extends RuntimeException {
 
     String error() {
         return error;
+    }
+
+    /** The cause as given; null when none was (a Fail state without Cause or CausePath reports none). */
+    String causeOrNull() {
+        return hasCause ? errorCause : null;
     }
 
     String errorCause() {

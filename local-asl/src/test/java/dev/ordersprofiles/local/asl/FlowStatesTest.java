@@ -74,4 +74,17 @@ class FlowStatesTest {
                 "{\"georefOf\":\"Home\"}");
         assertThat(e.output()).isEqualTo(json("{\"x\":0.381018,\"fixed\":true}"));
     }
+
+    @Test
+    void a_fail_state_without_error_or_cause_reports_neither() {
+        Execution e = new Harness().run(q("{'StartAt':'F','States':{'F':{'Type':'Fail'}}}"), "{}");
+        assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(e.error()).isNull();
+        assertThat(e.cause()).isNull();
+        var details = e.history().get(e.history().size() - 1).toJson().get("executionFailedEventDetails");
+        if (details != null) {
+            assertThat(details.has("error")).isFalse();
+            assertThat(details.has("cause")).isFalse();
+        }
+    }
 }

@@ -16,7 +16,7 @@ class IntrinsicFunctionsTest {
             {"name": "Arnav", "someString": "{\\"number\\": 20}", "someJson": {"name": "Foo", "year": 2020},
              "inputArray": [1,2,3,4,5,6,7,8,9], "dup": [1,2,3,3,3,3,3,3,4], "a": {"x": 1}, "b": {"y": 2},
              "csv": "1,2,3,4,5", "text": "Data to encode", "b64": "RGF0YSB0byBlbmNvZGU=", "hashMe": "input data",
-             "n": 111}""";
+             "n": 111, "obj": {"a": 1, "b": [], "c": {"d": "x", "e": [true, null]}}, "empty": "", "blank": "  \\n "}""";
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -47,6 +47,23 @@ class IntrinsicFunctionsTest {
         Execution e = h.run(definition, INPUT);
         assertThat(e.status()).as(e.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(e.output().get("v")).isEqualTo(json(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // AWS rounds each argument to the nearest integer, halves towards positive infinity.
+        "States.MathAdd(1.5, 1)                               | 3",
+        "States.MathAdd(-1.5, 0)                              | -1",
+        "States.MathAdd(2.4, 2.6)                             | 5",
+        "States.MathAdd(-2.6, 0.49)                           | -3",
+        // Objects and arrays are rendered as AWS renders them, in Java's collection style.
+        "States.Format('v={}', $.obj)                         | \"v={a=1, b=[], c={d=x, e=[true, null]}}\"",
+        "States.Format('{}', $.inputArray)                    | \"[1, 2, 3, 4, 5, 6, 7, 8, 9]\"",
+        // An empty or blank string parses to null.
+        "States.StringToJson($.empty)                         | null",
+        "States.StringToJson($.blank)                         | null"})
+    void edge_cases_behave_as_on_aws(String call, String expected) {
+        evaluates_the_documented_examples(call, expected);
     }
 
     @Test
