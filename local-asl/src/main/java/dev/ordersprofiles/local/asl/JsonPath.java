@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * A parsed JSONPath as ASL uses it: {@code $}, {@code .name}, {@code ['name']}, {@code [0]}, {@code [-1]},
- * {@code [*]}, {@code .*}, {@code [1:3]}, {@code [0,2]} and {@code ..name}. Filter expressions
- * ({@code [?(...)]}) and functions are rejected at parse time.
+ * {@code [*]}, {@code .*}, {@code [1:3]}, {@code [0,2]}, {@code ..name} and filter expressions
+ * ({@code [?(@.price > 10 && @.tags)]}, see {@link JsonPathFilter}). Script expressions and functions are rejected
+ * at parse time.
  *
  * <p>A path without wildcards, slices, unions or deep scans is <em>definite</em>: it selects at most one node.
  * An indefinite path always yields an array of matches (possibly empty).
@@ -19,7 +20,9 @@ final class JsonPath {
 
     static final JsonPath ROOT = new JsonPath("$", List.of());
 
-    private sealed interface Segment permits Field, Index, Wildcard, Slice, Union, Deep {}
+    private sealed interface Segment permits Field, Index, Wildcard, Slice, Union, Deep, Filter {}
+
+    private record Filter(JsonPathFilter predicate) implements Segment {}
 
     private record Field(String name) implements Segment {}
 
@@ -96,6 +99,7 @@ final class JsonPath {
 
     private static int closingBracket(String text, int open) {
         char quote = 0;
+        int depth = 0;
         for (int i = open + 1; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quote != 0) {
@@ -106,7 +110,9 @@ final class JsonPath {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == ']') {
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']' && depth-- == 0) {
                 return i;
             }
         }
@@ -114,8 +120,19 @@ final class JsonPath {
     }
 
     private static Segment bracket(String text, String body) {
-        if (body.startsWith("?") || body.startsWith("(")) {
-            throw bad(text, "filter and script expressions are not supported");
+        if (body.startsWith("?")) {
+            String inner = body.substring(1).trim();
+            if (!inner.startsWith("(") || !inner.endsWith(")")) {
+                throw bad(text, "a filter is written [?(expression)]");
+            }
+            try {
+                return new Filter(JsonPathFilter.parse(inner.substring(1, inner.length() - 1)));
+            } catch (IllegalArgumentException e) {
+                throw bad(text, e.getMessage());
+            }
+        }
+        if (body.startsWith("(")) {
+            throw bad(text, "script expressions are not supported");
         }
         if (body.equals("*")) {
             return new Wildcard();
@@ -220,11 +237,16 @@ final class JsonPath {
      * an indefinite path returns an array of all matches.
      */
     JsonNode read(JsonNode root) {
-        List<JsonNode> current = List.of(root);
+        return read(root, root);
+    }
+
+    /** Reads the path from {@code start}; {@code root} is what {@code $} means inside filter expressions. */
+    JsonNode read(JsonNode start, JsonNode root) {
+        List<JsonNode> current = List.of(start);
         for (Segment segment : segments) {
             List<JsonNode> next = new ArrayList<>();
             for (JsonNode node : current) {
-                select(segment, node, next);
+                select(segment, node, next, root);
             }
             current = next;
         }
@@ -236,8 +258,18 @@ final class JsonPath {
         return all;
     }
 
-    private static void select(Segment segment, JsonNode node, List<JsonNode> out) {
-        if (segment instanceof Field f) {
+    private static void select(Segment segment, JsonNode node, List<JsonNode> out, JsonNode root) {
+        if (segment instanceof Filter filter) {
+            if (node.isArray()) {
+                node.elements().forEachRemaining(child -> {
+                    if (filter.predicate().test(child, root)) {
+                        out.add(child);
+                    }
+                });
+            } else if (node.isObject() && filter.predicate().test(node, root)) {
+                out.add(node);
+            }
+        } else if (segment instanceof Field f) {
             if (node.isObject() && node.has(f.name())) {
                 out.add(node.get(f.name()));
             }
@@ -263,7 +295,7 @@ final class JsonPath {
             }
         } else if (segment instanceof Union u) {
             for (Object key : u.keys()) {
-                select(key instanceof Integer i ? new Index(i) : new Field((String) key), node, out);
+                select(key instanceof Integer i ? new Index(i) : new Field((String) key), node, out, root);
             }
         } else if (segment instanceof Deep d) {
             deepScan(d.name(), node, out);

@@ -31,8 +31,8 @@ class DefinitionValidationTest {
                         "State \"A\": fields \"Next\" and \"End\" are mutually exclusive"),
                 Arguments.of("bad JSONPath", "{'StartAt':'A','States':{'A':{" + PASS_END + ",'InputPath':'$.a['}}}",
                         "State \"A\": field \"InputPath\": invalid JSONPath '$.a['"),
-                Arguments.of("JSONPath filter", "{'StartAt':'A','States':{'A':{" + PASS_END
-                        + ",'OutputPath':'$.a[?(@.b)]'}}}", "filter and script expressions are not supported"),
+                Arguments.of("JSONPath script", "{'StartAt':'A','States':{'A':{" + PASS_END
+                        + ",'OutputPath':'$.a[(@.length-1)]'}}}", "script expressions are not supported"),
                 Arguments.of("unknown field", "{'StartAt':'A','States':{'A':{" + PASS_END + ",'Foo':1}}}",
                         "State \"A\": field \"Foo\" is not allowed in a Pass state"),
                 Arguments.of("field of another type", "{'StartAt':'A','States':{'A':{" + PASS_END + ",'Retry':[]}}}",

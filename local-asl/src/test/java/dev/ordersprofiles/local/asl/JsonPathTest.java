@@ -32,6 +32,38 @@ class JsonPathTest {
         assertThat(JsonPath.parse(path.trim()).read(DOC)).isEqualTo(json(expected));
     }
 
+    private static final JsonNode BOOKS = json("""
+            {"min": 9, "store": {"book": [
+              {"title": "Sayings", "price": 8.95, "tags": ["ref"], "isbn": "0-1"},
+              {"title": "Sword", "price": 12.99, "tags": []},
+              {"title": "Moby Dick", "price": 8.99, "isbn": "0-5", "tags": ["novel", "sea"]},
+              {"title": "Rings", "price": 22.99, "tags": ["novel"]}]}}""");
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "$.store.book[?(@.price > 10)].title => [\"Sword\",\"Rings\"]",
+        "$.store.book[?(@.price <= 8.99)].title => [\"Sayings\",\"Moby Dick\"]",
+        "$.store.book[?(@.isbn)].title => [\"Sayings\",\"Moby Dick\"]",
+        "$.store.book[?(!@.isbn)].title => [\"Sword\",\"Rings\"]",
+        "$.store.book[?(@.title == 'Sword')].price => [12.99]",
+        "$.store.book[?(@.title != \"Sword\" && @.price > 20)].title => [\"Rings\"]",
+        "$.store.book[?(@.price < 9 || @.title == 'Rings')].title => [\"Sayings\",\"Moby Dick\",\"Rings\"]",
+        "$.store.book[?(@.price > $.min)].title => [\"Sword\",\"Rings\"]",
+        "$.store.book[?(@.title =~ /.*ING.*/i)].title => [\"Sayings\",\"Rings\"]",
+        "$.store.book[?(@.title in ['Rings', 'Sword'])].price => [12.99,22.99]",
+        "$.store.book[?(@.title nin ['Rings', 'Sword'])].price => [8.95,8.99]",
+        "$.store.book[?(@.tags anyof ['sea'])].title => [\"Moby Dick\"]",
+        "$.store.book[?(@.tags subsetof ['novel', 'sea'])].title => [\"Sword\",\"Moby Dick\",\"Rings\"]",
+        "$.store.book[?(@.tags size 2)].title => [\"Moby Dick\"]",
+        "$.store.book[?(@.tags empty true)].title => [\"Sword\"]",
+        "$.store.book[?(@.tags[0] == 'novel')].title => [\"Moby Dick\",\"Rings\"]",
+        "$.store.book[?(@.price == '8.95')].title => []",
+        "$.store.book[?(@.missing > 1)].title => []",
+        "$.store.book[?((@.price < 9) && !(@.isbn == '0-5'))].title => [\"Sayings\"]"})
+    void filters_select_the_matching_elements(String path, String expected) {
+        assertThat(JsonPath.parse(path.trim()).read(BOOKS)).isEqualTo(json(expected));
+    }
+
     @Test
     void a_missing_definite_path_reads_as_null_and_an_indefinite_one_as_empty() {
         assertThat(JsonPath.parse("$.a.missing").read(DOC)).isNull();
@@ -39,7 +71,7 @@ class JsonPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a.b", "$.a[?(@.x)]", "$.a[", "$..", "$.a b", "$.a.", "$[x]"})
+    @ValueSource(strings = {"a.b", "$.a[(@.length-1)]", "$.a[?@.x]", "$.a[?(@.x ==)]", "$.a[?(@.x > 1 &&)]", "$.a[", "$..", "$.a b", "$.a.", "$[x]"})
     void rejects_malformed_or_unsupported_paths(String path) {
         assertThatThrownBy(() -> JsonPath.parse(path)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(path);
