@@ -1,6 +1,7 @@
 package dev.ordersprofiles.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Supplier;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -13,26 +14,27 @@ import java.util.regex.Pattern;
 /** A Choice state rule: a boolean expression (And/Or/Not) over data-test expressions on the state's input. */
 sealed interface ChoiceRule permits ChoiceRule.And, ChoiceRule.Or, ChoiceRule.Not, ChoiceRule.Test {
 
-    boolean matches(JsonNode input);
+    /** Evaluates the rule; {@code context} supplies the context object for {@code $$} paths. */
+    boolean matches(JsonNode input, Supplier<? extends JsonNode> context);
 
     record And(List<ChoiceRule> rules) implements ChoiceRule {
         @Override
-        public boolean matches(JsonNode input) {
-            return rules.stream().allMatch(r -> r.matches(input));
+        public boolean matches(JsonNode input, Supplier<? extends JsonNode> context) {
+            return rules.stream().allMatch(r -> r.matches(input, context));
         }
     }
 
     record Or(List<ChoiceRule> rules) implements ChoiceRule {
         @Override
-        public boolean matches(JsonNode input) {
-            return rules.stream().anyMatch(r -> r.matches(input));
+        public boolean matches(JsonNode input, Supplier<? extends JsonNode> context) {
+            return rules.stream().anyMatch(r -> r.matches(input, context));
         }
     }
 
     record Not(ChoiceRule rule) implements ChoiceRule {
         @Override
-        public boolean matches(JsonNode input) {
-            return !rule.matches(input);
+        public boolean matches(JsonNode input, Supplier<? extends JsonNode> context) {
+            return !rule.matches(input, context);
         }
     }
 
@@ -40,8 +42,8 @@ sealed interface ChoiceRule permits ChoiceRule.And, ChoiceRule.Or, ChoiceRule.No
     record Test(JsonPath variable, String operator, JsonNode operand, JsonPath operandPath) implements ChoiceRule {
 
         @Override
-        public boolean matches(JsonNode input) {
-            JsonNode value = variable.read(input);
+        public boolean matches(JsonNode input, Supplier<? extends JsonNode> context) {
+            JsonNode value = variable.read(input, context);
             if (operator.equals("IsPresent")) {
                 boolean present = value != null && !(value.isArray() && value.isEmpty() && !variable.isDefinite());
                 return present == operand.booleanValue();
@@ -52,7 +54,7 @@ sealed interface ChoiceRule permits ChoiceRule.And, ChoiceRule.Or, ChoiceRule.No
             }
             JsonNode other = operand;
             if (operandPath != null) {
-                other = operandPath.read(input);
+                other = operandPath.read(input, context);
                 if (other == null) {
                     throw StatesError.runtime("Invalid path '" + operandPath + "': The choice state's condition path "
                             + "references an invalid value.");
@@ -230,9 +232,6 @@ sealed interface ChoiceRule permits ChoiceRule.And, ChoiceRule.Or, ChoiceRule.No
     }
 
     private static JsonPath path(String text, String where) {
-        if (text.startsWith("$$")) {
-            throw new AslDefinitionException(where + ": context object paths are not supported in Choice rules");
-        }
         try {
             return JsonPath.parse(text);
         } catch (IllegalArgumentException e) {

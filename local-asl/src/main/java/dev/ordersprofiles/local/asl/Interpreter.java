@@ -176,7 +176,7 @@ final class Interpreter {
                 case Choice -> CompletableFuture.completedFuture(choice(v));
                 case Wait -> waitState(v);
                 case Succeed -> CompletableFuture.completedFuture(
-                        new Transition(null, outputPath(s, inputPath(s, raw))));
+                        new Transition(null, outputPath(v, inputPath(v, raw))));
                 case Fail -> throw fail(v);
             };
         } catch (RuntimeException e) {
@@ -201,21 +201,21 @@ final class Interpreter {
 
     private Transition pass(Visit v) {
         State s = v.state;
-        JsonNode effective = parameters(v, inputPath(s, v.raw));
+        JsonNode effective = parameters(v, inputPath(v, v.raw));
         JsonNode result = s.result() != null ? s.result().deepCopy() : effective;
-        return new Transition(s.next(), outputPath(s, resultPath(s.resultPath(), v.raw, result)));
+        return new Transition(s.next(), outputPath(v, resultPath(s.resultPath(), v.raw, result)));
     }
 
     private Transition choice(Visit v) {
         State s = v.state;
-        JsonNode effective = inputPath(s, v.raw);
+        JsonNode effective = inputPath(v, v.raw);
         for (State.Choice c : s.choices()) {
-            if (c.rule().matches(effective)) {
-                return new Transition(c.next(), outputPath(s, effective));
+            if (c.rule().matches(effective, () -> context(v, null))) {
+                return new Transition(c.next(), outputPath(v, effective));
             }
         }
         if (s.defaultNext() != null) {
-            return new Transition(s.defaultNext(), outputPath(s, effective));
+            return new Transition(s.defaultNext(), outputPath(v, effective));
         }
         throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Choice rule matched and no Default is set in state '"
                 + s.name() + "' for input " + Json.write(effective));
@@ -223,21 +223,21 @@ final class Interpreter {
 
     private CompletableFuture<Transition> waitState(Visit v) {
         State s = v.state;
-        JsonNode effective = inputPath(s, v.raw);
+        JsonNode effective = inputPath(v, v.raw);
         Instant due;
         if (s.waitSeconds() != null) {
             due = v.entered.plusSeconds(s.waitSeconds());
         } else if (s.waitTimestamp() != null) {
             due = ChoiceRule.timestamp(Json.NODES.textNode(s.waitTimestamp())).toInstant();
         } else if (s.waitSecondsPath() != null) {
-            JsonNode seconds = s.waitSecondsPath().read(effective);
+            JsonNode seconds = s.waitSecondsPath().read(effective, () -> context(v, null));
             if (seconds == null || !seconds.isIntegralNumber() || seconds.asLong() < 0) {
                 throw StatesError.runtime("The SecondsPath parameter does not reference a valid non-negative integer: "
                         + s.waitSecondsPath());
             }
             due = v.entered.plusSeconds(seconds.asLong());
         } else {
-            var timestamp = ChoiceRule.timestamp(s.waitTimestampPath().read(effective));
+            var timestamp = ChoiceRule.timestamp(s.waitTimestampPath().read(effective, () -> context(v, null)));
             if (timestamp == null) {
                 throw StatesError.runtime("The TimestampPath parameter does not reference a valid ISO-8601 timestamp: "
                         + s.waitTimestampPath());
@@ -245,7 +245,7 @@ final class Interpreter {
             due = timestamp.toInstant();
         }
         CompletableFuture<Transition> done = new CompletableFuture<>();
-        JsonNode output = outputPath(s, effective);
+        JsonNode output = outputPath(v, effective);
         env.scheduler().schedule(Duration.between(now(), due), () -> {
             if (v.lane.stopped()) {
                 done.completeExceptionally(new CancellationException("execution stopped"));
@@ -281,7 +281,7 @@ final class Interpreter {
         State s = v.state;
         CompletableFuture<JsonNode> output;
         try {
-            JsonNode afterInputPath = inputPath(s, v.raw);
+            JsonNode afterInputPath = inputPath(v, v.raw);
             // Parameters are evaluated for every attempt, so $$.State.RetryCount reaches the task.
             Supplier<CompletableFuture<JsonNode>> attempt = switch (s.type()) {
                 case Task -> () -> invoke(v, afterInputPath, parameters(v, afterInputPath));
@@ -290,7 +290,7 @@ final class Interpreter {
             };
             output = withRetry(v, attempt).thenApply(result -> {
                 JsonNode selected = s.resultSelector() == null ? result : s.resultSelector().evaluate(env(v, result, null));
-                return outputPath(s, resultPath(s.resultPath(), v.raw, selected));
+                return outputPath(v, resultPath(s.resultPath(), v.raw, selected));
             });
         } catch (RuntimeException e) {
             output = CompletableFuture.failedFuture(e);
@@ -399,7 +399,7 @@ final class Interpreter {
         }
         Integer timeout = s.timeoutSeconds();
         if (s.timeoutSecondsPath() != null) {
-            JsonNode t = s.timeoutSecondsPath().read(afterInputPath);
+            JsonNode t = s.timeoutSecondsPath().read(afterInputPath, () -> context(v, null));
             if (t == null || !t.isIntegralNumber() || t.asInt() <= 0) {
                 throw StatesError.runtime("TimeoutSecondsPath '" + s.timeoutSecondsPath()
                         + "' does not reference a positive integer");
@@ -592,14 +592,14 @@ final class Interpreter {
 
     private CompletableFuture<JsonNode> map(Visit v, JsonNode effective) {
         State s = v.state;
-        JsonNode items = s.itemsPath().read(effective);
+        JsonNode items = s.itemsPath().read(effective, () -> context(v, null));
         if (items == null || !items.isArray()) {
             throw StatesError.runtime("Invalid path '" + s.itemsPath() + "': the Map state's ItemsPath must reference an "
                     + "array, got " + Json.typeName(items));
         }
         int limit = s.maxConcurrency() == null ? 0 : s.maxConcurrency();
         if (s.maxConcurrencyPath() != null) {
-            JsonNode m = s.maxConcurrencyPath().read(effective);
+            JsonNode m = s.maxConcurrencyPath().read(effective, () -> context(v, null));
             if (m == null || !m.isIntegralNumber() || m.asInt() < 0) {
                 throw StatesError.runtime("MaxConcurrencyPath '" + s.maxConcurrencyPath()
                         + "' does not reference a non-negative integer");
@@ -702,22 +702,22 @@ final class Interpreter {
 
     // ---------------------------------------------------------------- input and output processing
 
-    private static JsonNode inputPath(State s, JsonNode raw) {
-        return select(s.inputPath(), raw, "InputPath");
+    private JsonNode inputPath(Visit v, JsonNode raw) {
+        return select(v.state.inputPath(), raw, "InputPath", v);
     }
 
-    private static JsonNode outputPath(State s, JsonNode value) {
-        return select(s.outputPath(), value, "OutputPath");
+    private JsonNode outputPath(Visit v, JsonNode value) {
+        return select(v.state.outputPath(), value, "OutputPath", v);
     }
 
-    private static JsonNode select(State.IoPath path, JsonNode value, String field) {
+    private JsonNode select(State.IoPath path, JsonNode value, String field, Visit v) {
         if (path.isNull()) {
             return Json.object();
         }
         if (path.path().isRoot()) {
             return value;
         }
-        JsonNode selected = path.path().read(value);
+        JsonNode selected = path.path().read(value, () -> context(v, null));
         if (selected == null) {
             throw StatesError.runtime("Invalid path '" + path.path() + "' : No results for path (" + field + ")");
         }

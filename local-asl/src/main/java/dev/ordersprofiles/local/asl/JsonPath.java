@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class JsonPath {
 
-    static final JsonPath ROOT = new JsonPath("$", List.of());
+    static final JsonPath ROOT = new JsonPath("$", List.of(), false);
 
     private sealed interface Segment permits Field, Index, Wildcard, Slice, Union, Deep, Filter {}
 
@@ -38,16 +38,23 @@ final class JsonPath {
 
     private final String text;
     private final List<Segment> segments;
+    /** A path into the context object: written {@code $$.Execution.Id}. */
+    private final boolean context;
 
-    private JsonPath(String text, List<Segment> segments) {
+    private JsonPath(String text, List<Segment> segments, boolean context) {
         this.text = text;
         this.segments = List.copyOf(segments);
+        this.context = context;
     }
 
     /** Parses a path that starts with {@code $}; throws IllegalArgumentException naming the problem. */
     static JsonPath parse(String text) {
         if (text == null || !text.startsWith("$")) {
             throw new IllegalArgumentException("'" + text + "' is not a JSONPath (it must start with '$')");
+        }
+        if (text.startsWith("$$")) {
+            JsonPath inner = parse(text.substring(1));
+            return new JsonPath(text, inner.segments, true);
         }
         List<Segment> segments = new ArrayList<>();
         int i = 1;
@@ -82,7 +89,7 @@ final class JsonPath {
                 throw bad(text, "unexpected '" + c + "' at position " + i);
             }
         }
-        return new JsonPath(text, segments);
+        return new JsonPath(text, segments, false);
     }
 
     private static int nameEnd(String text, int start) {
@@ -225,11 +232,21 @@ final class JsonPath {
 
     /** True for reference paths (ResultPath): definite, and only names and non-negative indexes. */
     boolean isReference() {
-        return segments.stream().allMatch(s -> s instanceof Field || (s instanceof Index i && i.index() >= 0));
+        return !context && segments.stream().allMatch(s -> s instanceof Field || (s instanceof Index i && i.index() >= 0));
     }
 
     boolean isRoot() {
-        return segments.isEmpty();
+        return !context && segments.isEmpty();
+    }
+
+    /** Whether this path reads the context object ({@code $$}) rather than the state's input. */
+    boolean isContext() {
+        return context;
+    }
+
+    /** Reads the path from the state's input, or from the context object when it starts with {@code $$}. */
+    JsonNode read(JsonNode input, java.util.function.Supplier<? extends JsonNode> contextObject) {
+        return context ? read(contextObject.get()) : read(input);
     }
 
     /**

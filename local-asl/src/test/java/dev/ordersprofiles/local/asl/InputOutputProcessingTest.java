@@ -153,4 +153,35 @@ class InputOutputProcessingTest {
     private static com.fasterxml.jackson.databind.JsonNode events(Execution e, String type, int index) {
         return json(Harness.events(e, type).get(index).details().get("output").asText());
     }
+
+    @Test
+    void input_and_output_paths_may_read_the_context_object() {
+        Execution e = new Harness().run(q("""
+                {'StartAt':'A','States':{
+                  'A':{'Type':'Pass','InputPath':'$$.Execution.Input.order','ResultPath':'$.seen','Next':'B'},
+                  'B':{'Type':'Pass','OutputPath':'$$.State.Name','End':true}}}"""), "{\"order\":{\"id\":\"o-1\"}}");
+        assertThat(e.status()).as(e.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(e.output()).isEqualTo(json("\"B\""));
+    }
+
+    @Test
+    void a_context_path_is_not_a_result_path() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StateMachine.load(Harness.SM_ARN, q("""
+                {'StartAt':'A','States':{'A':{'Type':'Pass','ResultPath':'$$.Execution.Name','End':true}}}""")))
+                .isInstanceOf(AslDefinitionException.class).hasMessageContaining("reference path");
+    }
+
+    @Test
+    void items_path_and_choice_variables_may_read_the_context_object() {
+        Execution e = new Harness().run(q("""
+                {'StartAt':'C','States':{
+                  'C':{'Type':'Choice','Choices':[{'Variable':'$$.Execution.Name','StringEquals':'exec','Next':'M'}],
+                       'Default':'Bad'},
+                  'Bad':{'Type':'Fail','Error':'WrongBranch'},
+                  'M':{'Type':'Map','ItemsPath':'$$.Execution.Input.list',
+                       'ItemProcessor':{'StartAt':'I','States':{'I':{'Type':'Pass','End':true}}},'End':true}}}"""),
+                "{\"list\":[1,2,3]}");
+        assertThat(e.status()).as(e.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(e.output()).isEqualTo(json("[1,2,3]"));
+    }
 }
