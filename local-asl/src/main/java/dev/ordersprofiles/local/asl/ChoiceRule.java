@@ -1,7 +1,6 @@
 package dev.ordersprofiles.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.function.Supplier;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -15,25 +14,25 @@ import java.util.regex.Pattern;
 sealed interface ChoiceRule permits ChoiceRule.And, ChoiceRule.Or, ChoiceRule.Not, ChoiceRule.Test {
 
     /** Evaluates the rule; {@code context} supplies the context object for {@code $$} paths. */
-    boolean matches(JsonNode input, Supplier<? extends JsonNode> context);
+    boolean matches(JsonNode input, PathScope context);
 
     record And(List<ChoiceRule> rules) implements ChoiceRule {
         @Override
-        public boolean matches(JsonNode input, Supplier<? extends JsonNode> context) {
+        public boolean matches(JsonNode input, PathScope context) {
             return rules.stream().allMatch(r -> r.matches(input, context));
         }
     }
 
     record Or(List<ChoiceRule> rules) implements ChoiceRule {
         @Override
-        public boolean matches(JsonNode input, Supplier<? extends JsonNode> context) {
+        public boolean matches(JsonNode input, PathScope context) {
             return rules.stream().anyMatch(r -> r.matches(input, context));
         }
     }
 
     record Not(ChoiceRule rule) implements ChoiceRule {
         @Override
-        public boolean matches(JsonNode input, Supplier<? extends JsonNode> context) {
+        public boolean matches(JsonNode input, PathScope context) {
             return !rule.matches(input, context);
         }
     }
@@ -42,7 +41,7 @@ sealed interface ChoiceRule permits ChoiceRule.And, ChoiceRule.Or, ChoiceRule.No
     record Test(JsonPath variable, String operator, JsonNode operand, JsonPath operandPath) implements ChoiceRule {
 
         @Override
-        public boolean matches(JsonNode input, Supplier<? extends JsonNode> context) {
+        public boolean matches(JsonNode input, PathScope context) {
             JsonNode value = variable.read(input, context);
             if (operator.equals("IsPresent")) {
                 boolean present = value != null && !(value.isArray() && value.isEmpty() && !variable.isDefinite());

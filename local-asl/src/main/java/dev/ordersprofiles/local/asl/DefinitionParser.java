@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Parses and validates an ASL definition (JSONPath query language). Every problem is an
+ * Parses and validates an ASL definition (JSONPath and JSONata query languages). Every problem is an
  * {@link AslDefinitionException} whose message names the state and field; constructs outside the
  * supported subset are load errors, never ignored.
  */
@@ -23,25 +23,37 @@ final class DefinitionParser {
     private static final Set<String> COMMON = Set.of("Type", "Comment", "InputPath", "OutputPath", "QueryLanguage");
     private static final Set<String> FLOW = Set.of("Next", "End");
     private static final Map<State.Type, Set<String>> FIELDS = Map.of(
-            State.Type.Pass, union(COMMON, FLOW, Set.of("ResultPath", "Parameters", "Result")),
+            State.Type.Pass, union(COMMON, FLOW, Set.of("ResultPath", "Parameters", "Result", "Assign")),
             State.Type.Task, union(COMMON, FLOW, Set.of("Resource", "ResultPath", "Parameters", "ResultSelector", "Retry",
-                    "Catch", "TimeoutSeconds", "TimeoutSecondsPath")),
-            State.Type.Choice, union(COMMON, Set.of("Choices", "Default")),
-            State.Type.Wait, union(COMMON, FLOW, Set.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath")),
+                    "Catch", "TimeoutSeconds", "TimeoutSecondsPath", "Assign")),
+            State.Type.Choice, union(COMMON, Set.of("Choices", "Default", "Assign")),
+            State.Type.Wait, union(COMMON, FLOW, Set.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath", "Assign")),
             State.Type.Succeed, COMMON,
             State.Type.Fail, Set.of("Type", "Comment", "Error", "Cause", "ErrorPath", "CausePath", "QueryLanguage"),
             State.Type.Parallel, union(COMMON, FLOW, Set.of("Branches", "ResultPath", "Parameters", "ResultSelector",
-                    "Retry", "Catch")),
+                    "Retry", "Catch", "Assign")),
             State.Type.Map, union(COMMON, FLOW, Set.of("Iterator", "ItemProcessor", "ItemsPath", "ItemSelector",
                     "Parameters", "MaxConcurrency", "MaxConcurrencyPath", "ResultPath", "ResultSelector", "Retry",
-                    "Catch")));
+                    "Catch", "Assign")));
+
+    /** The fields of JSONata states (InputPath, Parameters, ResultSelector, ResultPath and OutputPath are JSONPath only). */
+    private static final Set<String> JSONATA_COMMON = Set.of("Type", "Comment", "QueryLanguage", "Output", "Assign");
+    private static final Map<State.Type, Set<String>> JSONATA_FIELDS = Map.of(
+            State.Type.Pass, union(JSONATA_COMMON, FLOW, Set.of()),
+            State.Type.Task, union(JSONATA_COMMON, FLOW, Set.of("Resource", "Arguments", "Retry", "Catch",
+                    "TimeoutSeconds")),
+            State.Type.Choice, union(JSONATA_COMMON, Set.of("Choices", "Default")),
+            State.Type.Wait, union(JSONATA_COMMON, FLOW, Set.of("Seconds", "Timestamp")),
+            State.Type.Succeed, Set.of("Type", "Comment", "QueryLanguage", "Output"),
+            State.Type.Fail, Set.of("Type", "Comment", "QueryLanguage", "Error", "Cause"),
+            State.Type.Parallel, union(JSONATA_COMMON, FLOW, Set.of("Branches", "Arguments", "Retry", "Catch")),
+            State.Type.Map, union(JSONATA_COMMON, FLOW, Set.of("ItemProcessor", "Items", "ItemSelector",
+                    "MaxConcurrency", "Retry", "Catch")));
+
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,79}");
 
     /** Valid ASL we deliberately do not run: a load error that says so. */
     private static final Map<String, String> UNSUPPORTED_FIELDS = Map.ofEntries(
-            Map.entry("Assign", "variables (Assign) are not supported"),
-            Map.entry("Output", "the JSONata field Output is not supported"),
-            Map.entry("Arguments", "the JSONata field Arguments is not supported"),
-            Map.entry("Items", "the JSONata field Items is not supported"),
             Map.entry("HeartbeatSeconds", "HeartbeatSeconds is not supported"),
             Map.entry("HeartbeatSecondsPath", "HeartbeatSecondsPath is not supported"),
             Map.entry("Credentials", "cross-account Credentials are not supported"),
@@ -73,12 +85,12 @@ final class DefinitionParser {
                 throw new AslDefinitionException("top level: unknown field \"" + field + "\"");
             }
         }
-        checkQueryLanguage(root, "top level");
+        boolean jsonata = checkQueryLanguage(root, "top level", false);
         Integer timeout = positiveInt(root, "TimeoutSeconds", "top level");
-        return new Parsed(branch(root, "top level"), timeout);
+        return new Parsed(branch(root, "top level", jsonata), timeout);
     }
 
-    private static State.Branch branch(JsonNode node, String where) {
+    private static State.Branch branch(JsonNode node, String where, boolean jsonataDefault) {
         JsonNode startAt = node.get("StartAt");
         if (startAt == null || !startAt.isTextual()) {
             throw new AslDefinitionException(where + ": field \"StartAt\" is required and must be a string");
@@ -89,7 +101,7 @@ final class DefinitionParser {
         }
         Map<String, State> parsed = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : states.properties()) {
-            parsed.put(e.getKey(), state(e.getKey(), e.getValue()));
+            parsed.put(e.getKey(), state(e.getKey(), e.getValue(), jsonataDefault));
         }
         if (!parsed.containsKey(startAt.asText())) {
             throw new AslDefinitionException(where + ": field \"StartAt\" refers to missing state \"" + startAt.asText() + "\"");
@@ -120,7 +132,7 @@ final class DefinitionParser {
         return "State \"" + state + "\"";
     }
 
-    private static State state(String name, JsonNode node) {
+    private static State state(String name, JsonNode node, boolean jsonataDefault) {
         String where = at(name);
         if (!node.isObject()) {
             throw new AslDefinitionException(where + ": a state must be an object");
@@ -135,17 +147,21 @@ final class DefinitionParser {
         } catch (IllegalArgumentException e) {
             throw new AslDefinitionException(where + ": field \"Type\": unknown state type \"" + typeNode.asText() + "\"");
         }
-        Set<String> allowed = FIELDS.get(type);
+        boolean jsonata = checkQueryLanguage(node, where, jsonataDefault);
+        Set<String> allowed = (jsonata ? JSONATA_FIELDS : FIELDS).get(type);
         for (String field : names(node)) {
             if (UNSUPPORTED_FIELDS.containsKey(field)) {
                 throw new AslDefinitionException(where + ": field \"" + field + "\": unsupported: "
                         + UNSUPPORTED_FIELDS.get(field));
             }
             if (!allowed.contains(field)) {
-                throw new AslDefinitionException(where + ": field \"" + field + "\" is not allowed in a " + type + " state");
+                throw new AslDefinitionException(where + ": field \"" + field + "\" is not allowed in a " + type + " state"
+                        + (jsonata ? " that uses JSONata" : ""));
             }
         }
-        checkQueryLanguage(node, where);
+        if (jsonata) {
+            return jsonataState(name, node, type, where);
+        }
 
         String next = flow(node, where, type);
         IoPath in = ioPath(node, "InputPath", where, false);
@@ -178,13 +194,13 @@ final class DefinitionParser {
 
         switch (type) {
             case Task:
-                task = taskTarget(node, where);
+                task = taskTarget(node, where, "Parameters");
                 timeoutSeconds = positiveInt(node, "TimeoutSeconds", where);
                 timeoutPath = path(node, "TimeoutSecondsPath", where);
                 exclusive(node, where, "TimeoutSeconds", "TimeoutSecondsPath");
                 break;
             case Choice:
-                choices = choices(node, where);
+                choices = choices(node, where, false);
                 defaultNext = optionalText(node, "Default", where);
                 break;
             case Wait: {
@@ -225,7 +241,7 @@ final class DefinitionParser {
                 }
                 branches = new ArrayList<>();
                 for (int i = 0; i < list.size(); i++) {
-                    branches.add(nestedBranch(list.get(i), where + ": field \"Branches[" + i + "]\"", false));
+                    branches.add(nestedBranch(list.get(i), where + ": field \"Branches[" + i + "]\"", false, jsonataDefault));
                 }
                 break;
             }
@@ -252,7 +268,7 @@ final class DefinitionParser {
                                 + mode + " (only INLINE Map is supported)");
                     }
                 }
-                iterator = nestedBranch(processor, where + ": field \"" + field + "\"", true);
+                iterator = nestedBranch(processor, where + ": field \"" + field + "\"", true, jsonataDefault);
                 itemsPath = node.has("ItemsPath") ? path(node, "ItemsPath", where) : JsonPath.ROOT;
                 itemSelector = parameters != null ? parameters : template(node, "ItemSelector", where);
                 parameters = null;
@@ -272,10 +288,138 @@ final class DefinitionParser {
         return new State(name, type, next, in, out, resultPath, parameters, resultSelector, node.get("Result"), retriers,
                 catchers, task, timeoutSeconds, timeoutPath, choices, defaultNext, waitSeconds, waitTimestamp,
                 waitSecondsPath, waitTimestampPath, failError, failCause, failErrorPath, failCausePath, branches, iterator,
-                itemsPath, itemSelector, maxConcurrency, maxConcurrencyPath);
+                itemsPath, itemSelector, maxConcurrency, maxConcurrencyPath, false, assignment(node, where, false), null);
     }
 
-    private static State.Branch nestedBranch(JsonNode node, String where, boolean mapProcessor) {
+    /** A state in the JSONata query language: its fields are JSONata templates; no JSONPath field is allowed. */
+    private static State jsonataState(String name, JsonNode node, State.Type type, String where) {
+        String next = flow(node, where, type);
+        List<State.Retrier> retriers = retriers(node, where);
+        List<State.Catcher> catchers = catchers(node, where, true);
+        State.TaskTarget task = null;
+        List<State.Choice> choices = null;
+        String defaultNext = null;
+        List<State.Branch> branches = null;
+        State.Branch iterator = null;
+        Integer timeoutSeconds = null;
+        JsonataTemplate timeoutTemplate = null;
+        JsonataTemplate seconds = null;
+        JsonataTemplate timestamp = null;
+        Long waitSeconds = null;
+        String waitTimestamp = null;
+        Integer maxConcurrency = null;
+        JsonataTemplate maxConcurrencyTemplate = null;
+        switch (type) {
+            case Task:
+                task = taskTarget(node, where, "Arguments");
+                if (node.has("TimeoutSeconds") && JsonataTemplate.isExpression(node.get("TimeoutSeconds"))) {
+                    timeoutTemplate = jsonata(node, "TimeoutSeconds", where);
+                } else {
+                    timeoutSeconds = positiveInt(node, "TimeoutSeconds", where);
+                }
+                break;
+            case Choice:
+                choices = choices(node, where, true);
+                defaultNext = optionalText(node, "Default", where);
+                break;
+            case Wait: {
+                long count = List.of("Seconds", "Timestamp").stream().filter(node::has).count();
+                if (count != 1) {
+                    throw new AslDefinitionException(where + ": exactly one of \"Seconds\", \"Timestamp\" is required");
+                }
+                if (node.has("Seconds")) {
+                    JsonNode sec = node.get("Seconds");
+                    if (JsonataTemplate.isExpression(sec)) {
+                        seconds = jsonata(node, "Seconds", where);
+                    } else if (!sec.isIntegralNumber() || sec.asLong() < 0) {
+                        throw new AslDefinitionException(where + ": field \"Seconds\" must be a non-negative integer or a "
+                                + "JSONata expression");
+                    } else {
+                        waitSeconds = sec.asLong();
+                    }
+                } else {
+                    JsonNode ts = node.get("Timestamp");
+                    if (JsonataTemplate.isExpression(ts)) {
+                        timestamp = jsonata(node, "Timestamp", where);
+                    } else if (ChoiceRule.timestamp(ts) == null) {
+                        throw new AslDefinitionException(where + ": field \"Timestamp\" must be an RFC 3339 timestamp or a "
+                                + "JSONata expression");
+                    } else {
+                        waitTimestamp = ts.asText();
+                    }
+                }
+                break;
+            }
+            case Parallel: {
+                JsonNode list = node.get("Branches");
+                if (list == null || !list.isArray() || list.isEmpty()) {
+                    throw new AslDefinitionException(where + ": field \"Branches\" is required and must be a non-empty array");
+                }
+                branches = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    branches.add(nestedBranch(list.get(i), where + ": field \"Branches[" + i + "]\"", false, true));
+                }
+                break;
+            }
+            case Map: {
+                if (!node.has("ItemProcessor")) {
+                    throw new AslDefinitionException(where + ": field \"ItemProcessor\" is required");
+                }
+                JsonNode config = node.get("ItemProcessor").path("ProcessorConfig");
+                if (!config.isMissingNode() && !"INLINE".equals(config.path("Mode").asText("INLINE"))) {
+                    throw new AslDefinitionException(where + ": field \"ItemProcessor.ProcessorConfig.Mode\": unsupported: "
+                            + config.path("Mode").asText() + " (only INLINE Map is supported)");
+                }
+                iterator = nestedBranch(node.get("ItemProcessor"), where + ": field \"ItemProcessor\"", true, true);
+                if (node.has("MaxConcurrency")) {
+                    JsonNode m = node.get("MaxConcurrency");
+                    if (JsonataTemplate.isExpression(m)) {
+                        maxConcurrencyTemplate = jsonata(node, "MaxConcurrency", where);
+                    } else if (!m.isIntegralNumber() || m.asInt() < 0) {
+                        throw new AslDefinitionException(where + ": field \"MaxConcurrency\" must be a non-negative integer");
+                    } else {
+                        maxConcurrency = m.asInt();
+                    }
+                }
+                break;
+            }
+            default:
+                break;
+        }
+        State.Jsonata jx = new State.Jsonata(jsonata(node, "Arguments", where), jsonata(node, "Output", where),
+                jsonata(node, "Items", where), jsonata(node, "ItemSelector", where), seconds, timestamp, timeoutTemplate,
+                jsonata(node, "Error", where), jsonata(node, "Cause", where), maxConcurrencyTemplate);
+        return new State(name, type, next, IoPath.ROOT, IoPath.ROOT, IoPath.ROOT, null, null, null, retriers, catchers,
+                task, timeoutSeconds, null, choices, defaultNext, waitSeconds, waitTimestamp, null, null, null, null, null,
+                null, branches, iterator, null, null, maxConcurrency, null, true, assignment(node, where, true), jx);
+    }
+
+    private static JsonataTemplate jsonata(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        return value == null ? null : JsonataTemplate.compile(value, where + ": field \"" + field + "\"");
+    }
+
+    /** The Assign field: an object of variable names (JSONPath: a name ending in .$ takes a path or intrinsic). */
+    private static State.Assignment assignment(JsonNode node, String where, boolean jsonata) {
+        JsonNode assign = node.get("Assign");
+        if (assign == null) {
+            return null;
+        }
+        if (!assign.isObject()) {
+            throw new AslDefinitionException(where + ": field \"Assign\" must be an object of variable names");
+        }
+        for (String key : names(assign)) {
+            String name = !jsonata && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+            if (!VARIABLE_NAME.matcher(name).matches() || name.equals("states")) {
+                throw new AslDefinitionException(where + ": field \"Assign." + key + "\": '" + name + "' is not a valid "
+                        + "variable name (a letter or _, then letters, digits or _, at most 80; 'states' is reserved)");
+            }
+        }
+        return jsonata ? new State.Assignment(null, JsonataTemplate.compile(assign, where + ": field \"Assign\""))
+                : new State.Assignment(PayloadTemplate.compile(assign, where, "Assign"), null);
+    }
+
+    private static State.Branch nestedBranch(JsonNode node, String where, boolean mapProcessor, boolean jsonataDefault) {
         if (!node.isObject()) {
             throw new AslDefinitionException(where + " must be an object with StartAt and States");
         }
@@ -284,7 +428,7 @@ final class DefinitionParser {
                 throw new AslDefinitionException(where + ": unknown field \"" + field + "\"");
             }
         }
-        return branch(node, where);
+        return branch(node, where, jsonataDefault);
     }
 
     private static String flow(JsonNode node, String where, State.Type type) {
@@ -309,30 +453,47 @@ final class DefinitionParser {
         return null;
     }
 
-    private static void checkQueryLanguage(JsonNode node, String where) {
+    /** Whether the node uses JSONata: its own QueryLanguage, else the inherited default. */
+    private static boolean checkQueryLanguage(JsonNode node, String where, boolean inherited) {
         JsonNode ql = node.get("QueryLanguage");
-        if (ql != null && !"JSONPath".equals(ql.asText())) {
-            throw new AslDefinitionException(where + ": field \"QueryLanguage\": unsupported: " + ql.asText()
-                    + " (only JSONPath is supported)");
+        if (ql == null) {
+            return inherited;
         }
+        if ("JSONata".equals(ql.asText())) {
+            return true;
+        }
+        if ("JSONPath".equals(ql.asText())) {
+            if (inherited) {
+                throw new AslDefinitionException(where + ": field \"QueryLanguage\": a state cannot use JSONPath when the "
+                        + "state machine's QueryLanguage is JSONata");
+            }
+            return false;
+        }
+        throw new AslDefinitionException(where + ": field \"QueryLanguage\" must be JSONPath or JSONata, not "
+                + ql.asText());
     }
 
-    private static State.TaskTarget taskTarget(JsonNode node, String where) {
+    private static State.TaskTarget taskTarget(JsonNode node, String where, String argumentsField) {
         JsonNode resource = node.get("Resource");
         if (resource == null || !resource.isTextual()) {
             throw new AslDefinitionException(where + ": field \"Resource\" is required and must be a string");
         }
         String arn = resource.asText();
         if (INVOKE.matcher(arn).matches()) {
-            JsonNode parameters = node.get("Parameters");
+            JsonNode parameters = node.get(argumentsField);
+            if (parameters != null && JsonataTemplate.isExpression(parameters)) {
+                return new State.TaskTarget(arn, true, null);
+            }
             if (parameters == null || !parameters.isObject()
                     || !(parameters.has("FunctionName") || parameters.has("FunctionName.$"))) {
-                throw new AslDefinitionException(where + ": field \"Parameters.FunctionName\" is required for " + arn);
+                throw new AslDefinitionException(where + ": field \"" + argumentsField + ".FunctionName\" is required for "
+                        + arn);
             }
             for (String key : names(parameters)) {
                 String bare = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
                 if (!INVOKE_PARAMETERS.contains(bare)) {
-                    throw new AslDefinitionException(where + ": field \"Parameters." + key + "\": unsupported parameter of "
+                    throw new AslDefinitionException(where + ": field \"" + argumentsField + "." + key
+                            + "\": unsupported parameter of "
                             + LAMBDA_INVOKE + " (supported: " + INVOKE_PARAMETERS + ")");
                 }
             }
@@ -363,7 +524,7 @@ final class DefinitionParser {
         throw new AslDefinitionException(where + ": field \"Resource\": unsupported: " + arn + " (" + why + ")");
     }
 
-    private static List<State.Choice> choices(JsonNode node, String where) {
+    private static List<State.Choice> choices(JsonNode node, String where, boolean jsonata) {
         JsonNode list = node.get("Choices");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new AslDefinitionException(where + ": field \"Choices\" is required and must be a non-empty array");
@@ -372,7 +533,28 @@ final class DefinitionParser {
         for (int i = 0; i < list.size(); i++) {
             JsonNode rule = list.get(i);
             String ruleWhere = where + ": field \"Choices[" + i + "]\"";
-            choices.add(new State.Choice(ChoiceRule.compile(rule, ruleWhere, true), rule.path("Next").asText()));
+            if (jsonata) {
+                for (String field : names(rule)) {
+                    if (!Set.of("Condition", "Next", "Assign", "Output", "Comment").contains(field)) {
+                        throw new AslDefinitionException(ruleWhere + ": field \"" + field + "\" is not allowed in a "
+                                + "JSONata Choice rule");
+                    }
+                }
+                if (!rule.has("Condition") || !rule.path("Next").isTextual()) {
+                    throw new AslDefinitionException(ruleWhere + ": fields \"Condition\" and \"Next\" are required");
+                }
+                choices.add(new State.Choice(null, jsonata(rule, "Condition", ruleWhere), rule.get("Next").asText(),
+                        assignment(rule, ruleWhere, true), jsonata(rule, "Output", ruleWhere)));
+            } else {
+                JsonNode assign = rule.get("Assign");
+                JsonNode bare = rule;
+                if (assign != null) {
+                    bare = rule.deepCopy();
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) bare).remove("Assign");
+                }
+                choices.add(new State.Choice(ChoiceRule.compile(bare, ruleWhere, true), null, rule.path("Next").asText(),
+                        assignment(rule, ruleWhere, false), null));
+            }
         }
         return choices;
     }
@@ -428,6 +610,10 @@ final class DefinitionParser {
     }
 
     private static List<State.Catcher> catchers(JsonNode node, String where) {
+        return catchers(node, where, false);
+    }
+
+    private static List<State.Catcher> catchers(JsonNode node, String where, boolean jsonata) {
         JsonNode list = node.get("Catch");
         if (list == null) {
             return List.of();
@@ -440,7 +626,9 @@ final class DefinitionParser {
             JsonNode c = list.get(i);
             String cw = where + ": field \"Catch[" + i + "]";
             for (String field : names(c)) {
-                if (!Set.of("ErrorEquals", "Next", "ResultPath", "Comment").contains(field)) {
+                Set<String> allowed = jsonata ? Set.of("ErrorEquals", "Next", "Output", "Assign", "Comment")
+                        : Set.of("ErrorEquals", "Next", "ResultPath", "Assign", "Comment");
+                if (!allowed.contains(field)) {
                     throw new AslDefinitionException(cw + "." + field + "\" is "
                             + (UNSUPPORTED_FIELDS.containsKey(field) ? "not supported" : "not allowed in a Catcher"));
                 }
@@ -449,7 +637,9 @@ final class DefinitionParser {
             if (!c.path("Next").isTextual()) {
                 throw new AslDefinitionException(cw + ".Next\" is required");
             }
-            out.add(new State.Catcher(errors, c.get("Next").asText(), ioPath(c, "ResultPath", cw + "\"", true)));
+            out.add(new State.Catcher(errors, c.get("Next").asText(),
+                    jsonata ? IoPath.ROOT : ioPath(c, "ResultPath", cw + "\"", true),
+                    assignment(c, cw + "\"", jsonata), jsonata ? jsonata(c, "Output", cw + "\"") : null));
         }
         return List.copyOf(out);
     }

@@ -37,12 +37,14 @@ final class Interpreter {
     /** A thread of control (the execution, a Parallel branch, a Map iteration) with its own event chain. */
     private final class Lane {
         private final Lane parent;
+        private final Variables variables;
         private volatile boolean cancelled;
         private volatile long last;
 
         Lane(Lane parent) {
             this.parent = parent;
             this.last = parent == null ? 0 : parent.last;
+            this.variables = new Variables(parent == null ? null : parent.variables);
         }
 
         boolean stopped() {
@@ -58,6 +60,8 @@ final class Interpreter {
         final Instant entered;
         long id;
         volatile int retryCount;
+        /** What the state's Assign set, for its StateExited event. */
+        volatile ObjectNode assigned;
 
         Visit(State state, Lane lane, JsonNode raw, Instant entered) {
             this.state = state;
@@ -175,8 +179,9 @@ final class Interpreter {
                 case Task, Parallel, Map -> work(v);
                 case Choice -> CompletableFuture.completedFuture(choice(v));
                 case Wait -> waitState(v);
-                case Succeed -> CompletableFuture.completedFuture(
-                        new Transition(null, outputPath(v, inputPath(v, raw))));
+                case Succeed -> CompletableFuture.completedFuture(new Transition(null, s.jsonata()
+                        ? output(v, s.jx().output(), v.raw, jsonataStates(v, v.raw))
+                        : outputPath(v, inputPath(v, raw))));
                 case Fail -> throw fail(v);
             };
         } catch (RuntimeException e) {
@@ -194,6 +199,10 @@ final class Interpreter {
             exited.put("name", s.name());
             exited.put("output", Json.write(t.output()));
             exited.set("outputDetails", truncatedFalse());
+            if (v.assigned != null) {
+                exited.set("assignedVariables", v.assigned);
+                exited.set("assignedVariablesDetails", truncatedFalse());
+            }
             record(lane, s.type() + "StateExited", s, v.id, exited);
             return t;
         });
@@ -201,20 +210,51 @@ final class Interpreter {
 
     private Transition pass(Visit v) {
         State s = v.state;
+        if (s.jsonata()) {
+            ObjectNode states = jsonataStates(v, v.raw);
+            JsonNode out = output(v, s.jx().output(), v.raw, states);
+            assign(v, s.assign(), null, states);
+            return new Transition(s.next(), out);
+        }
         JsonNode effective = parameters(v, inputPath(v, v.raw));
         JsonNode result = s.result() != null ? s.result().deepCopy() : effective;
+        assign(v, s.assign(), result, null);
         return new Transition(s.next(), outputPath(v, resultPath(s.resultPath(), v.raw, result)));
     }
 
     private Transition choice(Visit v) {
         State s = v.state;
+        if (s.jsonata()) {
+            ObjectNode states = jsonataStates(v, v.raw);
+            for (State.Choice c : s.choices()) {
+                JsonNode matched = c.condition().evaluate(bindings(v, states), "Condition");
+                if (!matched.isBoolean()) {
+                    throw new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The Condition of a Choice rule of state '"
+                            + s.name() + "' must evaluate to a boolean, got " + Json.write(matched));
+                }
+                if (matched.booleanValue()) {
+                    JsonNode out = output(v, c.output(), v.raw, states);
+                    assign(v, c.assign(), null, states);
+                    return new Transition(c.next(), out);
+                }
+            }
+            if (s.defaultNext() != null) {
+                JsonNode out = output(v, s.jx().output(), v.raw, states);
+                assign(v, s.assign(), null, states);
+                return new Transition(s.defaultNext(), out);
+            }
+            throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Choice rule matched and no Default is set in state '"
+                    + s.name() + "' for input " + Json.write(v.raw));
+        }
         JsonNode effective = inputPath(v, v.raw);
         for (State.Choice c : s.choices()) {
-            if (c.rule().matches(effective, () -> context(v, null))) {
+            if (c.rule().matches(effective, scope(v))) {
+                assign(v, c.assign(), effective, null);
                 return new Transition(c.next(), outputPath(v, effective));
             }
         }
         if (s.defaultNext() != null) {
+            assign(v, s.assign(), effective, null);
             return new Transition(s.defaultNext(), outputPath(v, effective));
         }
         throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Choice rule matched and no Default is set in state '"
@@ -225,19 +265,34 @@ final class Interpreter {
         State s = v.state;
         JsonNode effective = inputPath(v, v.raw);
         Instant due;
-        if (s.waitSeconds() != null) {
+        ObjectNode states = s.jsonata() ? jsonataStates(v, v.raw) : null;
+        if (s.jsonata() && s.jx().seconds() != null) {
+            JsonNode seconds = s.jx().seconds().evaluate(bindings(v, states), "Seconds");
+            if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
+                throw new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The Seconds of state '" + s.name()
+                        + "' must evaluate to a non-negative integer, got " + Json.write(seconds));
+            }
+            due = v.entered.plusSeconds(seconds.asLong());
+        } else if (s.jsonata() && s.jx().timestamp() != null) {
+            var timestamp = ChoiceRule.timestamp(s.jx().timestamp().evaluate(bindings(v, states), "Timestamp"));
+            if (timestamp == null) {
+                throw new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The Timestamp of state '" + s.name()
+                        + "' must evaluate to an RFC 3339 timestamp");
+            }
+            due = timestamp.toInstant();
+        } else if (s.waitSeconds() != null) {
             due = v.entered.plusSeconds(s.waitSeconds());
         } else if (s.waitTimestamp() != null) {
             due = ChoiceRule.timestamp(Json.NODES.textNode(s.waitTimestamp())).toInstant();
         } else if (s.waitSecondsPath() != null) {
-            JsonNode seconds = s.waitSecondsPath().read(effective, () -> context(v, null));
+            JsonNode seconds = s.waitSecondsPath().read(effective, scope(v));
             if (seconds == null || !seconds.isIntegralNumber() || seconds.asLong() < 0) {
                 throw StatesError.runtime("The SecondsPath parameter does not reference a valid non-negative integer: "
                         + s.waitSecondsPath());
             }
             due = v.entered.plusSeconds(seconds.asLong());
         } else {
-            var timestamp = ChoiceRule.timestamp(s.waitTimestampPath().read(effective, () -> context(v, null)));
+            var timestamp = ChoiceRule.timestamp(s.waitTimestampPath().read(effective, scope(v)));
             if (timestamp == null) {
                 throw StatesError.runtime("The TimestampPath parameter does not reference a valid ISO-8601 timestamp: "
                         + s.waitTimestampPath());
@@ -245,7 +300,14 @@ final class Interpreter {
             due = timestamp.toInstant();
         }
         CompletableFuture<Transition> done = new CompletableFuture<>();
-        JsonNode output = outputPath(v, effective);
+        JsonNode output;
+        if (s.jsonata()) {
+            output = output(v, s.jx().output(), v.raw, states);
+            assign(v, s.assign(), null, states);
+        } else {
+            output = outputPath(v, effective);
+            assign(v, s.assign(), effective, null);
+        }
         env.scheduler().schedule(Duration.between(now(), due), () -> {
             if (v.lane.stopped()) {
                 done.completeExceptionally(new CancellationException("execution stopped"));
@@ -258,6 +320,11 @@ final class Interpreter {
 
     private StatesError fail(Visit v) {
         State s = v.state;
+        if (s.jsonata()) {
+            ObjectNode states = jsonataStates(v, v.raw);
+            return new StatesError(jsonataString(v, s.jx().error(), states, "Error", s.failError()),
+                    jsonataString(v, s.jx().cause(), states, "Cause", s.failCause()));
+        }
         String error = s.failError() != null ? s.failError() : dynamicString(v, s.failErrorPath(), "ErrorPath");
         String cause = s.failCause() != null ? s.failCause() : dynamicString(v, s.failCausePath(), "CausePath");
         return new StatesError(error, cause);
@@ -280,6 +347,25 @@ final class Interpreter {
     private CompletableFuture<Transition> work(Visit v) {
         State s = v.state;
         CompletableFuture<JsonNode> output;
+        if (s.jsonata()) {
+            try {
+                Supplier<CompletableFuture<JsonNode>> attempt = switch (s.type()) {
+                    case Task -> () -> invoke(v, v.raw, arguments(v));
+                    case Parallel -> () -> parallel(v, arguments(v));
+                    default -> () -> map(v, v.raw);
+                };
+                output = withRetry(v, attempt).thenApply(result -> {
+                    ObjectNode states = jsonataStates(v, v.raw);
+                    states.set("result", result);
+                    JsonNode out = output(v, s.jx().output(), result, states);
+                    assign(v, s.assign(), null, states);
+                    return out;
+                });
+            } catch (RuntimeException e) {
+                output = CompletableFuture.failedFuture(e);
+            }
+            return caught(v, output);
+        }
         try {
             JsonNode afterInputPath = inputPath(v, v.raw);
             // Parameters are evaluated for every attempt, so $$.State.RetryCount reaches the task.
@@ -289,12 +375,19 @@ final class Interpreter {
                 default -> () -> map(v, afterInputPath);
             };
             output = withRetry(v, attempt).thenApply(result -> {
+                assign(v, s.assign(), result, null);
                 JsonNode selected = s.resultSelector() == null ? result : s.resultSelector().evaluate(env(v, result, null));
                 return outputPath(v, resultPath(s.resultPath(), v.raw, selected));
             });
         } catch (RuntimeException e) {
             output = CompletableFuture.failedFuture(e);
         }
+        return caught(v, output);
+    }
+
+    /** The state's Catch: the first catcher matching the error takes over; otherwise the error goes on. */
+    private CompletableFuture<Transition> caught(Visit v, CompletableFuture<JsonNode> output) {
+        State s = v.state;
         return output.handle((out, err) -> {
             if (err == null) {
                 return new Transition(s.next(), out);
@@ -309,6 +402,14 @@ final class Interpreter {
                     ObjectNode errorOutput = Json.object();
                     errorOutput.put("Error", e.error());
                     errorOutput.put("Cause", e.errorCause());
+                    if (s.jsonata()) {
+                        ObjectNode states = jsonataStates(v, v.raw);
+                        states.set("errorOutput", errorOutput);
+                        JsonNode caughtOutput = output(v, c.output(), errorOutput, states);
+                        assign(v, c.assign(), null, states);
+                        return new Transition(c.next(), caughtOutput);
+                    }
+                    assign(v, c.assign(), errorOutput, null);
                     return new Transition(c.next(), resultPath(c.resultPath(), v.raw, errorOutput));
                 }
             }
@@ -398,8 +499,16 @@ final class Interpreter {
             payload = effective;
         }
         Integer timeout = s.timeoutSeconds();
+        if (s.jsonata() && s.jx().timeoutSeconds() != null) {
+            JsonNode t = s.jx().timeoutSeconds().evaluate(bindings(v, jsonataStates(v, v.raw)), "TimeoutSeconds");
+            if (!t.isIntegralNumber() || t.asInt() <= 0) {
+                throw new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The TimeoutSeconds of state '" + s.name()
+                        + "' must evaluate to a positive integer, got " + Json.write(t));
+            }
+            timeout = t.asInt();
+        }
         if (s.timeoutSecondsPath() != null) {
-            JsonNode t = s.timeoutSecondsPath().read(afterInputPath, () -> context(v, null));
+            JsonNode t = s.timeoutSecondsPath().read(afterInputPath, scope(v));
             if (t == null || !t.isIntegralNumber() || t.asInt() <= 0) {
                 throw StatesError.runtime("TimeoutSecondsPath '" + s.timeoutSecondsPath()
                         + "' does not reference a positive integer");
@@ -592,14 +701,17 @@ final class Interpreter {
 
     private CompletableFuture<JsonNode> map(Visit v, JsonNode effective) {
         State s = v.state;
-        JsonNode items = s.itemsPath().read(effective, () -> context(v, null));
+        if (s.jsonata()) {
+            return jsonataMap(v);
+        }
+        JsonNode items = s.itemsPath().read(effective, scope(v));
         if (items == null || !items.isArray()) {
             throw StatesError.runtime("Invalid path '" + s.itemsPath() + "': the Map state's ItemsPath must reference an "
                     + "array, got " + Json.typeName(items));
         }
         int limit = s.maxConcurrency() == null ? 0 : s.maxConcurrency();
         if (s.maxConcurrencyPath() != null) {
-            JsonNode m = s.maxConcurrencyPath().read(effective, () -> context(v, null));
+            JsonNode m = s.maxConcurrencyPath().read(effective, scope(v));
             if (m == null || !m.isIntegralNumber() || m.asInt() < 0) {
                 throw StatesError.runtime("MaxConcurrencyPath '" + s.maxConcurrencyPath()
                         + "' does not reference a non-negative integer");
@@ -621,6 +733,100 @@ final class Interpreter {
         started.put("length", inputs.size());
         record(v.lane, "MapStateStarted", s, v.id, started);
         return new MapRun(v, inputs, limit == 0 ? Integer.MAX_VALUE : limit).start();
+    }
+
+    private CompletableFuture<JsonNode> jsonataMap(Visit v) {
+        State s = v.state;
+        ObjectNode states = jsonataStates(v, v.raw);
+        JsonNode items = s.jx().items() == null ? v.raw : s.jx().items().evaluate(bindings(v, states), "Items");
+        if (!items.isArray()) {
+            throw new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The Items of Map state '" + s.name()
+                    + "' must be an array, got " + Json.typeName(items));
+        }
+        int limit = s.maxConcurrency() == null ? 0 : s.maxConcurrency();
+        if (s.jx().maxConcurrency() != null) {
+            JsonNode m = s.jx().maxConcurrency().evaluate(bindings(v, states), "MaxConcurrency");
+            if (!m.isIntegralNumber() || m.asInt() < 0) {
+                throw new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The MaxConcurrency of Map state '"
+                        + s.name() + "' must evaluate to a non-negative integer");
+            }
+            limit = m.asInt();
+        }
+        List<JsonNode> inputs = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (s.jx().itemSelector() == null) {
+                inputs.add(items.get(i));
+            } else {
+                ObjectNode mapItem = Json.object();
+                mapItem.put("Index", i);
+                mapItem.set("Value", items.get(i));
+                ObjectNode itemStates = Json.object();
+                itemStates.set("input", v.raw);
+                itemStates.set("context", context(v, mapItem));
+                inputs.add(s.jx().itemSelector().evaluate(bindings(v, itemStates), "ItemSelector"));
+            }
+        }
+        ObjectNode started = Json.object();
+        started.put("length", inputs.size());
+        record(v.lane, "MapStateStarted", s, v.id, started);
+        return new MapRun(v, inputs, limit == 0 ? Integer.MAX_VALUE : limit).start();
+    }
+
+    // ---------------------------------------------------------------- JSONata and variables
+
+    /** {@code $states} of a JSONata state: its input and the context object. */
+    private ObjectNode jsonataStates(Visit v, JsonNode input) {
+        ObjectNode states = Json.object();
+        states.set("input", input);
+        states.set("context", context(v, null));
+        return states;
+    }
+
+    private JsonataTemplate.Bindings bindings(Visit v, ObjectNode states) {
+        return new JsonataTemplate.Bindings(states, v.lane.variables.visible(), env::uuid);
+    }
+
+    /** The Output field's value, or {@code fallback} (the state's default output) when there is none. */
+    private JsonNode output(Visit v, JsonataTemplate output, JsonNode fallback, ObjectNode states) {
+        return output == null ? fallback : output.evaluate(bindings(v, states), "Output");
+    }
+
+    private JsonNode arguments(Visit v) {
+        JsonataTemplate arguments = v.state.jx().arguments();
+        return arguments == null ? v.raw : arguments.evaluate(bindings(v, jsonataStates(v, v.raw)), "Arguments");
+    }
+
+    private String jsonataString(Visit v, JsonataTemplate template, ObjectNode states, String field, String fallback) {
+        if (template == null) {
+            return fallback;
+        }
+        JsonNode value = template.evaluate(bindings(v, states), field);
+        if (!value.isTextual()) {
+            throw new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The " + field + " of Fail state '"
+                    + v.state.name() + "' must evaluate to a string, got " + Json.write(value));
+        }
+        return value.asText();
+    }
+
+    /**
+     * Evaluates an Assign field and sets its variables in the visit's scope. JSONPath: {@code jsonPathInput} is what
+     * {@code $} means (the state's result, or its input for Choice and Wait); JSONata: {@code states} is bound.
+     */
+    private void assign(Visit v, State.Assignment assignment, JsonNode jsonPathInput, ObjectNode states) {
+        if (assignment == null) {
+            return;
+        }
+        JsonNode values = assignment.jsonPath() != null
+                ? assignment.jsonPath().evaluate(env(v, jsonPathInput, null))
+                : assignment.jsonata().evaluate(bindings(v, states), "Assign");
+        java.util.Map<String, JsonNode> all = new java.util.LinkedHashMap<>();
+        ObjectNode recorded = Json.object();
+        values.properties().forEach(e -> {
+            all.put(e.getKey(), e.getValue());
+            recorded.put(e.getKey(), Json.write(e.getValue()));
+        });
+        v.lane.variables.assignAll(all);
+        v.assigned = recorded;
     }
 
     /** Runs Map iterations with at most {@code limit} in flight. */
@@ -717,7 +923,7 @@ final class Interpreter {
         if (path.path().isRoot()) {
             return value;
         }
-        JsonNode selected = path.path().read(value, () -> context(v, null));
+        JsonNode selected = path.path().read(value, scope(v));
         if (selected == null) {
             throw StatesError.runtime("Invalid path '" + path.path() + "' : No results for path (" + field + ")");
         }
@@ -740,7 +946,22 @@ final class Interpreter {
     }
 
     private Intrinsic.Env env(Visit v, JsonNode input, ObjectNode mapItem) {
-        return new Intrinsic.Env(input, context(v, mapItem), env::uuid);
+        return new Intrinsic.Env(input, context(v, mapItem), env::uuid, v.lane.variables::get);
+    }
+
+    /** What the paths of a visit can read besides its input: the context object (made on demand) and variables. */
+    private PathScope scope(Visit v) {
+        return new PathScope() {
+            @Override
+            public JsonNode context() {
+                return Interpreter.this.context(v, null);
+            }
+
+            @Override
+            public JsonNode variable(String name) {
+                return v.lane.variables.get(name);
+            }
+        };
     }
 
     /** The context object ($$) as Step Functions documents it. */

@@ -43,7 +43,18 @@ final class Intrinsic {
             Map.entry("States.UUID", new int[] {0, 0}));
 
     /** What an expression is evaluated against. */
-    record Env(JsonNode input, JsonNode context, java.util.function.Supplier<String> uuid) {}
+    record Env(JsonNode input, JsonNode context, java.util.function.Supplier<String> uuid,
+               java.util.function.Function<String, JsonNode> variables) implements PathScope {
+
+        Env(JsonNode input, JsonNode context, java.util.function.Supplier<String> uuid) {
+            this(input, context, uuid, name -> null);
+        }
+
+        @Override
+        public JsonNode variable(String name) {
+            return variables.apply(name);
+        }
+    }
 
     private sealed interface Expr permits Literal, Text, PathRef, Call {}
 
@@ -52,7 +63,7 @@ final class Intrinsic {
     /** A quoted string literal; {@code raw} keeps backslash escapes so States.Format can tell {@code \{} from {@code {}}. */
     private record Text(String value, String raw) implements Expr {}
 
-    private record PathRef(boolean context, JsonPath path, String text) implements Expr {}
+    private record PathRef(JsonPath path, String text) implements Expr {}
 
     private record Call(String name, List<Expr> args) implements Expr {}
 
@@ -99,7 +110,7 @@ final class Intrinsic {
             return Json.NODES.textNode(t.value());
         }
         if (expr instanceof PathRef p) {
-            JsonNode value = p.path().read(p.context() ? env.context() : env.input());
+            JsonNode value = p.path().read(env.input(), env);
             if (value == null) {
                 throw StatesError.runtime("The JsonPath argument '" + p.text() + "' of the intrinsic function "
                         + call.name() + " could not be found in the input");
@@ -453,9 +464,8 @@ final class Intrinsic {
                 pos++;
             }
             String text = s.substring(start, pos);
-            boolean context = text.startsWith("$$");
             try {
-                return new PathRef(context, JsonPath.parse(context ? text.substring(1) : text), text);
+                return new PathRef(JsonPath.parse(text), text);
             } catch (IllegalArgumentException e) {
                 throw error(e.getMessage());
             }

@@ -40,11 +40,18 @@ final class JsonPath {
     private final List<Segment> segments;
     /** A path into the context object: written {@code $$.Execution.Id}. */
     private final boolean context;
+    /** The workflow variable the path starts at ({@code $order.id}), or null. */
+    private final String variable;
 
     private JsonPath(String text, List<Segment> segments, boolean context) {
+        this(text, segments, context, null);
+    }
+
+    private JsonPath(String text, List<Segment> segments, boolean context, String variable) {
         this.text = text;
         this.segments = List.copyOf(segments);
         this.context = context;
+        this.variable = variable;
     }
 
     /** Parses a path that starts with {@code $}; throws IllegalArgumentException naming the problem. */
@@ -54,7 +61,18 @@ final class JsonPath {
         }
         if (text.startsWith("$$")) {
             JsonPath inner = parse(text.substring(1));
+            if (inner.variable != null) {
+                throw bad(text, "'$$' must be followed by '.' or '['");
+            }
             return new JsonPath(text, inner.segments, true);
+        }
+        if (text.length() > 1 && isNameStart(text.charAt(1))) {
+            int end = 2;
+            while (end < text.length() && isNamePart(text.charAt(end))) {
+                end++;
+            }
+            JsonPath inner = parse("$" + text.substring(end));
+            return new JsonPath(text, inner.segments, false, text.substring(1, end));
         }
         List<Segment> segments = new ArrayList<>();
         int i = 1;
@@ -90,6 +108,14 @@ final class JsonPath {
             }
         }
         return new JsonPath(text, segments, false);
+    }
+
+    private static boolean isNameStart(char c) {
+        return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isNamePart(char c) {
+        return isNameStart(c) || (c >= '0' && c <= '9');
     }
 
     private static int nameEnd(String text, int start) {
@@ -232,11 +258,16 @@ final class JsonPath {
 
     /** True for reference paths (ResultPath): definite, and only names and non-negative indexes. */
     boolean isReference() {
-        return !context && segments.stream().allMatch(s -> s instanceof Field || (s instanceof Index i && i.index() >= 0));
+        return !context && variable == null && segments.stream().allMatch(s -> s instanceof Field || (s instanceof Index i && i.index() >= 0));
     }
 
     boolean isRoot() {
-        return !context && segments.isEmpty();
+        return !context && variable == null && segments.isEmpty();
+    }
+
+    /** The workflow variable this path reads, or null when it reads the input or the context object. */
+    String variable() {
+        return variable;
     }
 
     /** Whether this path reads the context object ({@code $$}) rather than the state's input. */
@@ -244,9 +275,23 @@ final class JsonPath {
         return context;
     }
 
-    /** Reads the path from the state's input, or from the context object when it starts with {@code $$}. */
-    JsonNode read(JsonNode input, java.util.function.Supplier<? extends JsonNode> contextObject) {
-        return context ? read(contextObject.get()) : read(input);
+    /**
+     * Reads the path from the state's input, from the context object when it starts with {@code $$}, or from a
+     * workflow variable when it starts with {@code $name}. An unassigned variable is a States.Runtime error.
+     */
+    JsonNode read(JsonNode input, PathScope scope) {
+        if (context) {
+            return read(scope.context());
+        }
+        if (variable != null) {
+            JsonNode value = scope.variable(variable);
+            if (value == null) {
+                throw StatesError.runtime("Invalid path '" + text + "': the variable $" + variable
+                        + " has not been assigned");
+            }
+            return read(value);
+        }
+        return read(input);
     }
 
     /**

@@ -18,7 +18,7 @@ final class PayloadTemplate {
 
     private record Constant(JsonNode value) implements Node {}
 
-    private record FromPath(String key, boolean context, JsonPath path) implements Node {}
+    private record FromPath(String key, JsonPath path) implements Node {}
 
     private record FromIntrinsic(Intrinsic call) implements Node {}
 
@@ -72,11 +72,8 @@ final class PayloadTemplate {
         }
         String text = value.asText();
         try {
-            if (text.startsWith("$$")) {
-                return new FromPath(key, true, JsonPath.parse(text.substring(1)));
-            }
             if (text.startsWith("$")) {
-                return new FromPath(key, false, JsonPath.parse(text));
+                return new FromPath(key, JsonPath.parse(text));
             }
             if (Intrinsic.looksLikeCall(text)) {
                 return new FromIntrinsic(Intrinsic.parse(text));
@@ -97,11 +94,13 @@ final class PayloadTemplate {
             return c.value().deepCopy();
         }
         if (node instanceof FromPath p) {
-            JsonNode source = p.context() ? env.context() : env.input();
-            JsonNode value = p.path().read(source);
+            JsonNode value = p.path().read(env.input(), env);
             if (value == null) {
+                String where = p.path().isContext() ? "context object '" + Json.write(env.context()) + "'"
+                        : p.path().variable() != null ? "variable $" + p.path().variable()
+                        : "input '" + Json.write(env.input()) + "'";
                 throw StatesError.runtime("The JsonPath argument for the field '" + p.key() + "' could not be found in the "
-                        + (p.context() ? "context object" : "input") + " '" + Json.write(source) + "'");
+                        + where);
             }
             return value.deepCopy();
         }

@@ -38,7 +38,10 @@ record State(
         JsonPath itemsPath,
         PayloadTemplate itemSelector,
         Integer maxConcurrency,
-        JsonPath maxConcurrencyPath) {
+        JsonPath maxConcurrencyPath,
+        boolean jsonata,
+        Assignment assign,
+        Jsonata jx) {
 
     enum Type { Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map }
 
@@ -55,12 +58,28 @@ record State(
     /** A set of states with an entry point: the top level, a Parallel branch or a Map iterator. */
     record Branch(String startAt, Map<String, State> states) {}
 
-    record Choice(ChoiceRule rule, String next) {}
+    /**
+     * A Choices entry: a JSONPath rule or, in a JSONata state, a Condition; with the rule's own Assign and (JSONata)
+     * Output, applied when it matches.
+     */
+    record Choice(ChoiceRule rule, JsonataTemplate condition, String next, Assignment assign, JsonataTemplate output) {}
+
+    /**
+     * The Assign field: variables set after the state's work, all evaluated against the values from before the state.
+     * Exactly one of the two is set, by the state's query language.
+     */
+    record Assignment(PayloadTemplate jsonPath, JsonataTemplate jsonata) {}
+
+    /** The JSONata fields of a JSONata state (null when absent). */
+    record Jsonata(JsonataTemplate arguments, JsonataTemplate output, JsonataTemplate items,
+                   JsonataTemplate itemSelector, JsonataTemplate seconds, JsonataTemplate timestamp,
+                   JsonataTemplate timeoutSeconds, JsonataTemplate error, JsonataTemplate cause,
+                   JsonataTemplate maxConcurrency) {}
 
     record Retrier(List<String> errorEquals, int intervalSeconds, int maxAttempts, double backoffRate,
                    Integer maxDelaySeconds, boolean fullJitter) {}
 
-    record Catcher(List<String> errorEquals, String next, IoPath resultPath) {}
+    record Catcher(List<String> errorEquals, String next, IoPath resultPath, Assignment assign, JsonataTemplate output) {}
 
     /**
      * What a Task calls: the lambda:invoke integration (with its Parameters) or a Lambda function ARN

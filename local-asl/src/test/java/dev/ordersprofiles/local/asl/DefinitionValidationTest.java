@@ -41,12 +41,20 @@ class DefinitionValidationTest {
                         "top level: unknown field \"Foo\""),
                 Arguments.of("unknown type", "{'StartAt':'A','States':{'A':{'Type':'Sleep','End':true}}}",
                         "State \"A\": field \"Type\": unknown state type \"Sleep\""),
-                Arguments.of("JSONata at top level", "{'QueryLanguage':'JSONata','StartAt':'A','States':{'A':{" + PASS_END
-                        + "}}}", "field \"QueryLanguage\": unsupported: JSONata"),
-                Arguments.of("JSONata in a state", "{'StartAt':'A','States':{'A':{" + PASS_END
-                        + ",'QueryLanguage':'JSONata'}}}", "State \"A\": field \"QueryLanguage\": unsupported"),
-                Arguments.of("variables", "{'StartAt':'A','States':{'A':{" + PASS_END + ",'Assign':{'x':1}}}}",
-                        "State \"A\": field \"Assign\": unsupported"),
+                Arguments.of("JSONPath field in a JSONata state", "{'QueryLanguage':'JSONata','StartAt':'A','States':"
+                        + "{'A':{" + PASS_END + ",'InputPath':'$.a'}}}",
+                        "State \"A\": field \"InputPath\" is not allowed in a Pass state that uses JSONata"),
+                Arguments.of("JSONPath state in a JSONata machine", "{'QueryLanguage':'JSONata','StartAt':'A','States':"
+                        + "{'A':{" + PASS_END + ",'QueryLanguage':'JSONPath'}}}", "cannot use JSONPath"),
+                Arguments.of("unknown query language", "{'StartAt':'A','States':{'A':{" + PASS_END
+                        + ",'QueryLanguage':'XPath'}}}", "State \"A\": field \"QueryLanguage\" must be JSONPath or JSONata"),
+                Arguments.of("JSONata syntax error", "{'StartAt':'A','States':{'A':{" + PASS_END
+                        + ",'QueryLanguage':'JSONata','Output':'{% $states.input.( %}'}}}",
+                        "State \"A\": field \"Output\": the JSONata expression '$states.input.(' does not parse"),
+                Arguments.of("bad variable name", "{'StartAt':'A','States':{'A':{" + PASS_END + ",'Assign':{'1x':1}}}}",
+                        "State \"A\": field \"Assign.1x\": '1x' is not a valid variable name"),
+                Arguments.of("reserved variable name", "{'StartAt':'A','States':{'A':{" + PASS_END
+                        + ",'Assign':{'states':1}}}}", "'states' is reserved"),
                 Arguments.of("distributed map ItemReader", "{'StartAt':'M','States':{'M':{'Type':'Map','End':true,"
                         + "'ItemReader':{},'ItemProcessor':{'StartAt':'P','States':{'P':{" + PASS_END + "}}}}}}",
                         "State \"M\": field \"ItemReader\": unsupported: distributed Map"),
