@@ -122,7 +122,7 @@ for _ in $(seq 1 150); do
 done
 [ "$up" = 1 ] || { cat "$OUT/dynalite.log" >&2; log "dynalite did not start"; exit 1; }
 export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
-export DYNAMODB_ENDPOINT=http://127.0.0.1:$DYN_PORT
+export AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:$DYN_PORT
 export ORDERS_TABLE=bench-orders PROFILES_TABLE=bench-profiles IDEMPOTENCY_TABLE=bench-idempotency
 PY_PROFILES_TABLE=py-profiles
 JAVA_TOOL_OPTIONS= java -cp "$SIM_CP" dev.ordersprofiles.bench.BenchSetup

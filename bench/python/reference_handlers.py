@@ -13,7 +13,7 @@ import boto3
 _dynamodb = boto3.client(
     "dynamodb",
     region_name=os.environ.get("AWS_REGION", "us-east-1"),
-    endpoint_url=os.environ.get("DYNAMODB_ENDPOINT") or None,
+    endpoint_url=os.environ.get("AWS_ENDPOINT_URL_DYNAMODB") or None,
 )
 _TABLE = os.environ["PROFILES_TABLE"]
 

@@ -34,10 +34,11 @@ final class Contract {
 
     /** Environment variables the handlers read (plus JVM options), and nothing else. */
     static final Set<String> ENVIRONMENT = Set.of("ORDERS_TABLE", "PROFILES_TABLE", "IDEMPOTENCY_TABLE",
-            "STATE_MACHINE_ARN", "DYNAMODB_ENDPOINT", "PENDING_ORDER_TIMEOUT_SECONDS", "ORDER_RETENTION_DAYS",
+            "STATE_MACHINE_ARN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SFN",
+            "ORDERS_PROFILES_ADAPTERS", "PENDING_ORDER_TIMEOUT_SECONDS", "ORDER_RETENTION_DAYS",
             "PENDING_INDEX_SHARDS", "SIM_STOCK", "SIM_DECLINE_ABOVE", "METRICS_NAMESPACE", "JAVA_TOOL_OPTIONS");
 
-    /** Every function needs the tables (without ORDERS_TABLE a handler falls back to in-memory adapters). */
+    /** Every function needs the tables (without one a deployed handler refuses to start). */
     static final Set<String> ENVIRONMENT_EVERY_FUNCTION = Set.of("ORDERS_TABLE", "PROFILES_TABLE", "IDEMPOTENCY_TABLE");
 
     /** The workflow's business errors: Java runtime errorType = fully qualified class name. */

@@ -1,8 +1,8 @@
 package dev.ordersprofiles.adapters.aws;
 
 import dev.ordersprofiles.adapters.aws.dynamodb.TableNames;
+import dev.ordersprofiles.adapters.aws.client.AwsService;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * What the AWS adapters need to know, read once from the function's environment (docs/architecture.md §7):
- * AWS_REGION, ORDERS_TABLE, PROFILES_TABLE, IDEMPOTENCY_TABLE, STATE_MACHINE_ARN (optional), DYNAMODB_ENDPOINT
- * (optional, local/dynalite only), STEPFUNCTIONS_ENDPOINT (optional, tests only), PENDING_INDEX_SHARDS (default 8),
- * ORDER_RETENTION_DAYS (default 30).
+ * AWS_REGION, ORDERS_TABLE, PROFILES_TABLE, IDEMPOTENCY_TABLE, STATE_MACHINE_ARN (optional), the SDKs' endpoint
+ * overrides AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SFN and AWS_ENDPOINT_URL (optional, e.g. dynalite; see
+ * {@link AwsService#configuredEndpoint}), PENDING_INDEX_SHARDS (default 8), ORDER_RETENTION_DAYS (default 30).
  */
 public record AwsSettings(String region, TableNames tables, Optional<String> stateMachineArn,
                           Optional<URI> dynamoDbEndpoint, Optional<URI> stepFunctionsEndpoint,
@@ -55,8 +55,8 @@ public record AwsSettings(String region, TableNames tables, Optional<String> sta
                 required(env, "AWS_REGION"),
                 tables,
                 present(env, "STATE_MACHINE_ARN"),
-                present(env, "DYNAMODB_ENDPOINT").map(value -> uri("DYNAMODB_ENDPOINT", value)),
-                present(env, "STEPFUNCTIONS_ENDPOINT").map(value -> uri("STEPFUNCTIONS_ENDPOINT", value)),
+                AwsService.DYNAMODB.configuredEndpoint(env),
+                AwsService.STEP_FUNCTIONS.configuredEndpoint(env),
                 integer(env, "PENDING_INDEX_SHARDS", DEFAULT_SHARDS),
                 Duration.ofDays(integer(env, "ORDER_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)));
     }
@@ -79,18 +79,6 @@ public record AwsSettings(String region, TableNames tables, Optional<String> sta
             return Integer.parseInt(value.get());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " is not a whole number");
-        }
-    }
-
-    private static URI uri(String name, String value) {
-        try {
-            URI uri = new URI(value);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException(name + " must be an absolute http(s) URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(name + " is not a URL");
         }
     }
 }

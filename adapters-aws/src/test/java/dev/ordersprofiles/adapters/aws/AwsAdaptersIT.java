@@ -30,7 +30,7 @@ class AwsAdaptersIT {
                 "ORDERS_TABLE", names.orders(),
                 "PROFILES_TABLE", names.profiles(),
                 "IDEMPOTENCY_TABLE", names.idempotency(),
-                "DYNAMODB_ENDPOINT", dynalite.endpoint().toString()));
+                "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString()));
 
         AwsAdapters adapters = AwsAdapters.fromSettings(settings, Dynalite.DUMMY_CREDENTIALS, Clock.systemUTC());
 

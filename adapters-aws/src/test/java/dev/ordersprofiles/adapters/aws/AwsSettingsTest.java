@@ -37,7 +37,8 @@ class AwsSettingsTest {
     void optional_settings_override_the_defaults() {
         Map<String, String> env = env();
         env.put("STATE_MACHINE_ARN", "arn:aws:states:eu-central-1:1:stateMachine:PlaceOrder");
-        env.put("DYNAMODB_ENDPOINT", "http://127.0.0.1:8000");
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000");
+        env.put("AWS_ENDPOINT_URL", "http://127.0.0.1:8001");
         env.put("PENDING_INDEX_SHARDS", "16");
         env.put("ORDER_RETENTION_DAYS", "7");
 
@@ -45,6 +46,7 @@ class AwsSettingsTest {
 
         assertThat(settings.stateMachineArn()).contains("arn:aws:states:eu-central-1:1:stateMachine:PlaceOrder");
         assertThat(settings.dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:8000"));
+        assertThat(settings.stepFunctionsEndpoint()).contains(URI.create("http://127.0.0.1:8001"));
         assertThat(settings.pendingIndexShards()).isEqualTo(16);
         assertThat(settings.orderRetention()).isEqualTo(Duration.ofDays(7));
     }
@@ -62,10 +64,10 @@ class AwsSettingsTest {
         Map<String, String> badShards = env();
         badShards.put("PENDING_INDEX_SHARDS", "eight");
         Map<String, String> badEndpoint = env();
-        badEndpoint.put("DYNAMODB_ENDPOINT", "localhost");
+        badEndpoint.put("AWS_ENDPOINT_URL_DYNAMODB", "localhost");
 
         assertThatThrownBy(() -> AwsSettings.fromEnvironment(noRegion)).hasMessageContaining("AWS_REGION");
         assertThatThrownBy(() -> AwsSettings.fromEnvironment(badShards)).hasMessageContaining("PENDING_INDEX_SHARDS");
-        assertThatThrownBy(() -> AwsSettings.fromEnvironment(badEndpoint)).hasMessageContaining("DYNAMODB_ENDPOINT");
+        assertThatThrownBy(() -> AwsSettings.fromEnvironment(badEndpoint)).hasMessageContaining("AWS_ENDPOINT_URL_DYNAMODB");
     }
 }

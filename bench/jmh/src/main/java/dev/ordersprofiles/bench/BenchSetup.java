@@ -8,7 +8,7 @@ import dev.ordersprofiles.adapters.aws.dynamodb.TableDefinitions;
 import java.time.Clock;
 import java.util.List;
 
-/** Creates the three tables named by ORDERS_TABLE, PROFILES_TABLE, IDEMPOTENCY_TABLE at DYNAMODB_ENDPOINT. */
+/** Creates the three tables named by ORDERS_TABLE, PROFILES_TABLE, IDEMPOTENCY_TABLE at AWS_ENDPOINT_URL_DYNAMODB. */
 public final class BenchSetup {
     private BenchSetup() {
     }

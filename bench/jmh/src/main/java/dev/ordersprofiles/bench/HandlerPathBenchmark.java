@@ -23,7 +23,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -74,7 +73,7 @@ public class HandlerPathBenchmark {
         ClassLoader loader = getClass().getClassLoader();
         in = LambdaEventSerializers.serializerFor(APIGatewayProxyRequestEvent.class, loader);
 
-        OrdersComponent component = Components.create(HandlerConfig.from(Map.of()), Clock.tickMillis(ZoneOffset.UTC));
+        OrdersComponent component = Components.create(HandlerConfig.inMemory(), Clock.tickMillis(ZoneOffset.UTC));
         health = new HealthHandler();
         getProfile = new GetProfileHandler(component);
         upsertProfile = new UpsertProfileHandler(component);

@@ -16,9 +16,13 @@ public final class Components {
         return Holder.COMPONENT;
     }
 
-    /** A fresh component for the given configuration and clock (tests, local runs). */
+    /**
+     * A fresh component for the given configuration and clock.
+     *
+     * @throws IllegalStateException naming the missing variable when the AWS adapters lack a table or region
+     */
     public static OrdersComponent create(HandlerConfig config, Clock clock) {
-        return DaggerOrdersComponent.factory().create(config, clock);
+        return DaggerOrdersComponent.factory().create(config.requireComplete(), clock);
     }
 
     /**

@@ -26,16 +26,16 @@ import dev.ordersprofiles.application.port.OrderRepository;
 import dev.ordersprofiles.application.port.OrderWorkflow;
 import dev.ordersprofiles.application.port.Payments;
 import dev.ordersprofiles.application.port.ProfileRepository;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import javax.inject.Provider;
 import javax.inject.Singleton;
 
 /**
- * Chooses the adapter behind every driven port from the configuration: with ORDERS_TABLE set, the DynamoDB
- * repositories (and, with STATE_MACHINE_ARN, the Step Functions workflow) of adapters-aws; without it, the
- * in-memory ones. Inventory, Payments and Ids are simulated in both worlds.
+ * Chooses the adapter behind every driven port from the configuration: on the AWS adapters (the default) the
+ * DynamoDB repositories and the Step Functions workflow of adapters-aws; with
+ * {@code ORDERS_PROFILES_ADAPTERS=in-memory} the in-memory ones and the in-process workflow. Inventory, Payments
+ * and Ids are simulated in both worlds.
  */
 @Module
 final class PortsModule {
@@ -43,24 +43,22 @@ final class PortsModule {
     }
 
     /**
-     * The AWS adapters, when the environment names the tables (ORDERS_TABLE …); built lazily, so a function
-     * pays for an SDK client only when it first touches DynamoDB or Step Functions.
+     * The AWS adapters, unless the in-memory ones are chosen; each client is built on first use, so a function
+     * pays for a client only when it first touches DynamoDB or Step Functions.
      */
     @Provides
     @Singleton
     static Optional<AwsAdapters> aws(HandlerConfig config) {
-        if (!config.usesDynamoDb()) {
+        if (!config.usesAws()) {
             return Optional.empty();
         }
-        AwsSettings settings = new AwsSettings(
-                config.awsRegion().orElseThrow(() -> new IllegalStateException("AWS_REGION is not set")),
-                new TableNames(config.ordersTable().orElseThrow(),
-                        config.profilesTable().orElseThrow(() -> new IllegalStateException("PROFILES_TABLE is not set")),
-                        config.idempotencyTable().orElseThrow(
-                                () -> new IllegalStateException("IDEMPOTENCY_TABLE is not set"))),
+        config.requireComplete();
+        AwsSettings settings = new AwsSettings(config.awsRegion().orElseThrow(),
+                new TableNames(config.ordersTable().orElseThrow(), config.profilesTable().orElseThrow(),
+                        config.idempotencyTable().orElseThrow()),
                 config.stateMachineArn(),
-                config.dynamodbEndpoint().map(URI::create),
-                Optional.empty(),
+                config.dynamodbEndpoint(),
+                config.stepFunctionsEndpoint(),
                 config.pendingIndexShards(),
                 config.orderRetention());
         return Optional.of(AwsAdapters.fromSettings(settings));
@@ -85,8 +83,9 @@ final class PortsModule {
     }
 
     /**
-     * With STATE_MACHINE_ARN, Step Functions runs the workflow; without it, the steps run in this process
-     * synchronously, with the state machine's compensations (in-memory runs and tests).
+     * On the AWS adapters Step Functions runs the workflow, and STATE_MACHINE_ARN must be set (the init of the
+     * one function that starts executions fails without it); in memory the steps run in this process
+     * synchronously, with the state machine's compensations.
      */
     @Provides
     @Singleton
@@ -94,9 +93,9 @@ final class PortsModule {
                                   Provider<ReserveInventory> reserve, Provider<ChargePayment> charge,
                                   Provider<ConfirmOrder> confirm, Provider<ReleaseInventory> release,
                                   Provider<RefundPayment> refund, Provider<MarkOrderFailed> markFailed) {
-        if (config.stateMachineArn().isPresent()) {
-            return aws.orElseThrow(() -> new IllegalStateException("STATE_MACHINE_ARN needs ORDERS_TABLE as well"))
-                    .orderWorkflow();
+        if (aws.isPresent()) {
+            config.requireStateMachineArn();
+            return aws.get().orderWorkflow();
         }
         return new InProcessOrderWorkflow(new InProcessOrderWorkflow.Steps(validate.get(), reserve.get(),
                 charge.get(), confirm.get(), release.get(), refund.get(), markFailed.get()), Runnable::run);

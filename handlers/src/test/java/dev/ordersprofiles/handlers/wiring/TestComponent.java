@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.ordersprofiles.application.port.OrderRepository;
 import dev.ordersprofiles.application.port.ProfileRepository;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import javax.inject.Singleton;
 
@@ -21,7 +22,10 @@ public interface TestComponent extends OrdersComponent {
         TestComponent create(@BindsInstance HandlerConfig config, @BindsInstance Clock clock);
     }
 
+    /** The in-memory world ({@code ORDERS_PROFILES_ADAPTERS=in-memory}) with {@code env}'s other settings. */
     static TestComponent create(Map<String, String> env, Clock clock) {
-        return DaggerTestComponent.factory().create(HandlerConfig.from(env), clock);
+        Map<String, String> inMemory = new HashMap<>(env);
+        inMemory.put(HandlerConfig.ADAPTERS_VARIABLE, HandlerConfig.Adapters.IN_MEMORY.value());
+        return DaggerTestComponent.factory().create(HandlerConfig.from(inMemory), clock);
     }
 }

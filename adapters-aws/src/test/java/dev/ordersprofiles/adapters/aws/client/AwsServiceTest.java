@@ -1,8 +1,10 @@
 package dev.ordersprofiles.adapters.aws.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,5 +60,37 @@ class AwsServiceTest {
         assertThat(AwsService.STEP_FUNCTIONS.endpointPrefix()).isEqualTo("states");
         assertThat(AwsService.STEP_FUNCTIONS.targetPrefix()).isEqualTo("AWSStepFunctions");
         assertThat(AwsService.STEP_FUNCTIONS.contentType()).isEqualTo("application/x-amz-json-1.0");
+    }
+
+    @Test
+    void the_endpoint_variables_are_named_after_the_sdk_service_ids() {
+        assertThat(AwsService.DYNAMODB.endpointVariable()).isEqualTo("AWS_ENDPOINT_URL_DYNAMODB");
+        assertThat(AwsService.STEP_FUNCTIONS.endpointVariable()).isEqualTo("AWS_ENDPOINT_URL_SFN");
+    }
+
+    @Test
+    void the_service_variable_wins_over_the_global_one_and_the_ignore_switch_turns_both_off() {
+        Map<String, String> both = Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1",
+                "AWS_ENDPOINT_URL_DYNAMODB", "https://127.0.0.1:2");
+
+        assertThat(AwsService.DYNAMODB.configuredEndpoint(both)).contains(URI.create("https://127.0.0.1:2"));
+        assertThat(AwsService.STEP_FUNCTIONS.configuredEndpoint(both)).contains(URI.create("http://127.0.0.1:1"));
+        assertThat(AwsService.STEP_FUNCTIONS.configuredEndpoint(Map.of("AWS_ENDPOINT_URL_SFN", "http://h:3",
+                "AWS_ENDPOINT_URL", " "))).contains(URI.create("http://h:3"));
+        assertThat(AwsService.DYNAMODB.configuredEndpoint(Map.of())).isEmpty();
+        assertThat(AwsService.DYNAMODB.configuredEndpoint(Map.of("AWS_ENDPOINT_URL_DYNAMODB", "  "))).isEmpty();
+        Map<String, String> ignored = new java.util.HashMap<>(both);
+        ignored.put("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true");
+        assertThat(AwsService.DYNAMODB.configuredEndpoint(ignored)).isEmpty();
+        assertThat(AwsService.STEP_FUNCTIONS.configuredEndpoint(ignored)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "127.0.0.1:8000", "ftp://127.0.0.1/", "http://", "http://a b"})
+    void a_malformed_endpoint_is_refused_naming_its_variable(String value) {
+        assertThatThrownBy(() -> AwsService.DYNAMODB.configuredEndpoint(Map.of("AWS_ENDPOINT_URL_DYNAMODB", value)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AWS_ENDPOINT_URL_DYNAMODB");
+        assertThatThrownBy(() -> AwsService.STEP_FUNCTIONS.configuredEndpoint(Map.of("AWS_ENDPOINT_URL", value)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AWS_ENDPOINT_URL");
     }
 }
