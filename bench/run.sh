@@ -264,7 +264,7 @@ if want load; then
   # TCP_NODELAY on both servers: the JDK HttpServer writes headers and body separately, and with Nagle's algorithm
   # against the client's delayed ACK every keep-alive response then waits ~40 ms (docs/performance.md).
   NODELAY=-Dsun.net.httpserver.nodelay=true
-  LOCAL_STACK_JAVA_OPTS="${LOCAL_STACK_JAVA_OPTS-$NODELAY}" ./local-stack --port "$STACK_PORT" --param ApiThrottlingRateLimit=100000 --param ApiThrottlingBurstLimit=100000 \
+  LOCAL_STACK_JAVA_OPTS="${LOCAL_STACK_JAVA_OPTS-$NODELAY}" ./local-stack --port "$STACK_PORT" --in-memory --param ApiThrottlingRateLimit=100000 --param ApiThrottlingBurstLimit=100000 \
     --param OrdersCreateReservedConcurrency=1000 >"$OUT/local-stack.log" 2>&1 &
   PIDS+=($!)
   java ${LOCAL_STACK_JAVA_OPTS-$NODELAY} bench/load/BareServer.java "$BARE_PORT" >"$OUT/bare.log" 2>&1 &

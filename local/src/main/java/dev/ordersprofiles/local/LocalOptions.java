@@ -2,6 +2,7 @@ package dev.ordersprofiles.local;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,60 +14,101 @@ import java.util.Optional;
  */
 public record LocalOptions(String host, int port, Path template, Path dataDir, Optional<URI> dynamodbEndpoint,
                            Optional<String> cognitoUserPoolId, Optional<String> cognitoClientId,
-                           Optional<String> scheduleRate, Map<String, String> parameters) {
+                           Optional<String> scheduleRate, Map<String, String> parameters, Store store) {
 
     public static final String USAGE = """
             usage: local-stack [options]
               --port N                    port on 127.0.0.1 (default 3000; 0 picks a free one)
               --template FILE             SAM template (default sam/template.yaml)
-              --data-dir DIR              where the local issuer keeps its key (default .local-data)
-              --dynamodb-endpoint URL     use a DynamoDB API (e.g. dynalite) instead of the in-memory store;
+              --data-dir DIR              where the stack keeps its data: the issuer's key, the DynamoDB
+                                          store (DIR/dynamodb) (default .local-data)
+              --in-memory                 the embedded DynamoDB store keeps nothing on disk: every start is
+                                          empty (for demos and load tests)
+              --dynamodb-endpoint URL     forward to this DynamoDB API instead of the embedded store;
                                           missing tables are created from the template
+              --dynalite-dir DIR          the dynalite npm package folder (default tools/dynalite)
+              --ttl-sweep-seconds N       how often expired TTL items are deleted (default 30)
               --cognito-user-pool ID      trust tokens of this Cognito user pool instead of the local issuer
               --cognito-client-id ID      its app client id (required with --cognito-user-pool)
               --schedule-rate EXPR        run schedules at this rate instead, e.g. 'rate(30 seconds)'
               --param Name=Value          override a template parameter (repeatable)
               --help                      this text""";
 
+    /**
+     * The embedded DynamoDB store.
+     *
+     * @param inMemory    nothing on disk (dynalite without {@code --path})
+     * @param dynaliteDir the npm package folder; empty: tools/dynalite in the working folder or beside the
+     *                    template's folder
+     * @param ttlSweep    how often the TTL sweeper runs
+     */
+    public record Store(boolean inMemory, Optional<Path> dynaliteDir, Duration ttlSweep) {
+        public static final Store DEFAULT = new Store(false, Optional.empty(), Duration.ofSeconds(30));
+
+        public Store withInMemory(boolean value) {
+            return new Store(value, dynaliteDir, ttlSweep);
+        }
+
+        public Store withTtlSweep(Duration value) {
+            return new Store(inMemory, dynaliteDir, value);
+        }
+    }
+
     public LocalOptions {
         parameters = Map.copyOf(parameters);
     }
 
+    /** The dynalite package folder to use for {@code template}. */
+    public Path dynaliteDir() {
+        return store.dynaliteDir().orElseGet(() -> {
+            Path here = Path.of("tools", "dynalite");
+            Path parent = template.toAbsolutePath().getParent();
+            Path beside = parent == null || parent.getParent() == null ? here
+                    : parent.getParent().resolve("tools").resolve("dynalite");
+            return java.nio.file.Files.isDirectory(here) || !java.nio.file.Files.isDirectory(beside) ? here : beside;
+        });
+    }
+
     public static LocalOptions defaults() {
         return new LocalOptions("127.0.0.1", 3000, Path.of("sam", "template.yaml"), Path.of(".local-data"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Store.DEFAULT);
     }
 
     public LocalOptions withPort(int newPort) {
         return new LocalOptions(host, newPort, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters);
+                cognitoClientId, scheduleRate, parameters, store);
     }
 
     public LocalOptions withTemplate(Path newTemplate) {
         return new LocalOptions(host, port, newTemplate, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters);
+                cognitoClientId, scheduleRate, parameters, store);
     }
 
     public LocalOptions withDataDir(Path newDataDir) {
         return new LocalOptions(host, port, template, newDataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters);
+                cognitoClientId, scheduleRate, parameters, store);
     }
 
     public LocalOptions withDynamodbEndpoint(URI endpoint) {
         return new LocalOptions(host, port, template, dataDir, Optional.of(endpoint), cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters);
+                cognitoClientId, scheduleRate, parameters, store);
+    }
+
+    public LocalOptions withStore(Store newStore) {
+        return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
+                cognitoClientId, scheduleRate, parameters, newStore);
     }
 
     public LocalOptions withScheduleRate(String rate) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, Optional.of(rate), parameters);
+                cognitoClientId, Optional.of(rate), parameters, store);
     }
 
     public LocalOptions withParameter(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(parameters);
         more.put(name, value);
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, more);
+                cognitoClientId, scheduleRate, more, store);
     }
 
     /** @throws IllegalArgumentException with a one-line message for anything not understood */
@@ -85,7 +127,11 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
             if (name.equals("--help") || name.equals("-h")) {
                 throw new HelpRequested();
             }
-            if (!List.of("--port", "--template", "--data-dir", "--dynamodb-endpoint", "--cognito-user-pool",
+            if (name.equals("--in-memory") && inline == null) {
+                options = options.withStore(options.store.withInMemory(true));
+                continue;
+            }
+            if (!List.of("--port", "--dynalite-dir", "--ttl-sweep-seconds", "--template", "--data-dir", "--dynamodb-endpoint", "--cognito-user-pool",
                     "--cognito-client-id", "--schedule-rate", "--param").contains(name)) {
                 throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }
@@ -104,6 +150,10 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                 case "--cognito-user-pool" -> pool = Optional.of(value);
                 case "--cognito-client-id" -> client = Optional.of(value);
                 case "--schedule-rate" -> options = options.withScheduleRate(value);
+                case "--dynalite-dir" -> options = options.withStore(new Store(options.store.inMemory(),
+                        Optional.of(Path.of(value)), options.store.ttlSweep()));
+                case "--ttl-sweep-seconds" -> options = options.withStore(options.store.withTtlSweep(
+                        Duration.ofSeconds(seconds(value))));
                 default -> {
                     int eq = value.indexOf('=');
                     if (eq <= 0) {
@@ -117,7 +167,7 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
             throw new IllegalArgumentException("--cognito-user-pool and --cognito-client-id go together");
         }
         return new LocalOptions(options.host, options.port, options.template, options.dataDir,
-                options.dynamodbEndpoint, pool, client, options.scheduleRate, options.parameters);
+                options.dynamodbEndpoint, pool, client, options.scheduleRate, options.parameters, options.store);
     }
 
     private static int port(String value) {
@@ -129,6 +179,18 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--port must be a number from 0 to 65535, not " + value);
+        }
+    }
+
+    private static long seconds(String value) {
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds < 1 || seconds > 86_400) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--ttl-sweep-seconds must be a number from 1 to 86400, not " + value);
         }
     }
 

@@ -1,16 +1,11 @@
 package dev.ordersprofiles.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordersprofiles.adapters.aws.AwsAdapters;
 import dev.ordersprofiles.adapters.aws.client.AwsCredentials;
-import dev.ordersprofiles.adapters.aws.client.AwsServiceException;
 import dev.ordersprofiles.adapters.aws.client.CredentialsProvider;
 import dev.ordersprofiles.adapters.aws.AwsSettings;
-import dev.ordersprofiles.adapters.aws.dynamodb.ProfileItemMapper;
 import dev.ordersprofiles.adapters.aws.dynamodb.TableNames;
-import dev.ordersprofiles.adapters.inmemory.InMemoryIdempotencyStore;
-import dev.ordersprofiles.adapters.inmemory.InMemoryOrderRepository;
-import dev.ordersprofiles.adapters.inmemory.InMemoryProfileRepository;
-import dev.ordersprofiles.adapters.inmemory.ProfileChange;
 import dev.ordersprofiles.adapters.inmemory.SimulatedInventory;
 import dev.ordersprofiles.adapters.inmemory.SimulatedPayments;
 import dev.ordersprofiles.adapters.inmemory.UuidIds;
@@ -32,8 +27,16 @@ import dev.ordersprofiles.local.lambda.FunctionLogs;
 import dev.ordersprofiles.local.lambda.LambdaInvokeApi;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
 import dev.ordersprofiles.local.schedule.Schedules;
-import dev.ordersprofiles.local.stream.ProfileStream;
-import dev.ordersprofiles.local.stream.StreamingProfileRepository;
+import dev.ordersprofiles.local.store.ChangeCapture;
+import dev.ordersprofiles.local.store.DynamoDbEndpoint;
+import dev.ordersprofiles.local.store.EmbeddedDynamoDb;
+import dev.ordersprofiles.local.store.StoreClient;
+import dev.ordersprofiles.local.store.TableCreator;
+import dev.ordersprofiles.local.store.TableSpec;
+import dev.ordersprofiles.local.store.TtlSweeper;
+import dev.ordersprofiles.local.stream.StreamDelivery;
+import dev.ordersprofiles.local.stream.StreamRecords;
+import dev.ordersprofiles.local.stream.TableStream;
 import dev.ordersprofiles.local.template.FunctionDef;
 import dev.ordersprofiles.local.template.StreamMappingDef;
 import dev.ordersprofiles.local.template.TableDef;
@@ -41,11 +44,13 @@ import dev.ordersprofiles.local.template.Template;
 import dev.ordersprofiles.local.template.TemplateReader;
 import dev.ordersprofiles.local.workflow.LocalStepFunctions;
 import dev.ordersprofiles.local.workflow.OrderWorkflowOnStepFunctions;
-import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
-import java.nio.file.Path;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -56,9 +61,10 @@ import java.util.concurrent.Executors;
 /**
  * The whole system on one loopback port, from sam/template.yaml: API Gateway with the Cognito authorizer, the
  * functions (the real handler classes, one instance each), Step Functions running the template's state machine,
- * the profiles stream, the schedules, the docs site, the Lambda Invoke API and the {@code /_local} console.
+ * the embedded DynamoDB store and its API with the tables' streams and TTL, the schedules, the docs site, the Lambda Invoke API and the {@code /_local} console.
  */
 public final class LocalStack implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final LocalServer server;
 
@@ -89,27 +95,9 @@ public final class LocalStack implements AutoCloseable {
                         ports.get()))));
         LocalStepFunctions stepFunctions = closing(new LocalStepFunctions(template.stateMachines(), lambdas, 4));
 
-        Stores stores = options.dynamodbEndpoint().isPresent()
-                ? dynamoDbStores(options, shared, template.tables(), clock)
-                : inMemoryStores(clock);
-        ProfileRepository profiles = stores.profiles();
-        for (StreamMappingDef mapping : template.streamMappings()) {
-            if (!mapping.tableName().equals(shared.get("PROFILES_TABLE"))) {
-                throw new IllegalStateException("stream mapping on table " + mapping.tableName()
-                        + ": only the profiles table has a local stream");
-            }
-            ProfileStream stream = closing(new ProfileStream(mapping, lambdas, new ProfileItemMapper(mapping.tableName())));
-            if (profiles instanceof InMemoryProfileRepository inMemory) {
-                inMemory.subscribe(stream::publish);
-            } else {
-                profiles = new StreamingProfileRepository(profiles, stream::publish);
-            }
-        }
+        DynamoDbEndpoint dynamoDb = dataPlane(options, template, lambdas, clock);
         HandlerConfig config = HandlerConfig.from(shared);
         OrderWorkflowOnStepFunctions workflow = workflow(template, stepFunctions);
-        ports.set(new Ports(stores.orders(), profiles, stores.idempotency(), workflow,
-                SimulatedInventory.fromConfig(config.simStock()), SimulatedPayments.fromConfig(config.simDeclineAbove()),
-                new UuidIds()));
 
         Schedules schedules = closing(new Schedules(lambdas));
         schedules.start(template.schedules(), options.scheduleRate().orElse(null));
@@ -123,8 +111,78 @@ public final class LocalStack implements AutoCloseable {
         DocsSite docs = new DocsSite(options.template().toAbsolutePath().getParent().resolve("docs"),
                 template.docsResponseHeaders());
         Console console = new Console(issuer, stepFunctions.executions(), workflow);
-        return closing(new LocalServer(options.host(), options.port(), 64,
-                request -> dispatch(request, console, invokeApi, docs, api)));
+        // The in-process functions reach the same DynamoDB endpoint (so their writes reach the streams) on a loopback
+        // port of its own: through the front door, a request's thread would wait for a thread of the same pool for
+        // each DynamoDB call, and a burst of requests would take them all (the store's own port is as open).
+        LocalServer functionsDynamoDb = closing(new LocalServer("127.0.0.1", 0, 32, request -> dynamoDb.serves(request)
+                ? dynamoDb.handle(request) : HttpResponse.json(404, "{\"message\":\"only the DynamoDB API here\"}")));
+        LocalServer server = closing(new LocalServer(options.host(), options.port(), 64,
+                request -> dispatch(request, dynamoDb, console, invokeApi, docs, api)));
+        Stores stores = dynamoDbStores(URI.create("http://127.0.0.1:" + functionsDynamoDb.port()), shared, clock);
+        ports.set(new Ports(stores.orders(), stores.profiles(), stores.idempotency(), workflow,
+                SimulatedInventory.fromConfig(config.simStock()), SimulatedPayments.fromConfig(config.simDeclineAbove()),
+                new UuidIds()));
+        return server;
+    }
+
+    /**
+     * The store (the embedded dynalite, or the given endpoint) with the template's tables, a stream for each table
+     * with a StreamSpecification delivering to its event source mappings, the TTL sweeper, and the DynamoDB API.
+     */
+    private DynamoDbEndpoint dataPlane(LocalOptions options, Template template, LambdaRuntime lambdas, Clock clock) {
+        URI endpoint;
+        if (options.dynamodbEndpoint().isPresent()) {
+            endpoint = options.dynamodbEndpoint().get();
+        } else {
+            EmbeddedDynamoDb embedded = closing(EmbeddedDynamoDb.start(options.dynaliteDir(),
+                    options.store().inMemory() ? Optional.empty() : Optional.of(options.dataDir().resolve("dynamodb")),
+                    options.dataDir().resolve("dynalite.log")));
+            endpoint = embedded.endpoint();
+            System.out.println("{\"time\":\"" + Instant.now() + "\",\"level\":\"INFO\",\"component\":\"dynamodb-store\","
+                    + "\"event\":\"started\",\"pid\":" + embedded.pid() + ",\"endpoint\":\"" + endpoint
+                    + "\",\"persisted\":" + !options.store().inMemory() + "}");
+        }
+        StoreClient store = new StoreClient(endpoint);
+        Map<String, TableSpec> specs = new LinkedHashMap<>();
+        Map<String, Instant> created = new LinkedHashMap<>();
+        try {
+            List<String> made = TableCreator.createMissing(store, template.tables());
+            if (!made.isEmpty()) {
+                System.out.println("[local] created tables " + made + " at " + endpoint);
+            }
+            for (TableDef table : template.tables()) {
+                TableSpec spec = TableSpec.of(table);
+                specs.put(spec.name(), spec);
+                if (spec.hasStream()) {
+                    double seconds = store.require("DescribeTable", JSON.createObjectNode().put("TableName", spec.name()))
+                            .path("Table").path("CreationDateTime").asDouble();
+                    created.put(spec.name(), Instant.ofEpochMilli((long) (seconds * 1000)));
+                }
+            }
+        } catch (StoreClient.StoreException e) {
+            throw new IllegalStateException("cannot use DynamoDB at " + endpoint + ": " + e.getMessage(), e);
+        }
+        Map<String, List<StreamDelivery>> deliveries = new LinkedHashMap<>();
+        for (StreamMappingDef mapping : template.streamMappings()) {
+            TableSpec spec = specs.get(mapping.tableName());
+            if (spec == null || !spec.hasStream()) {
+                throw new IllegalStateException("the stream event source of " + mapping.functionName() + " is table "
+                        + mapping.tableName() + ", which has no StreamSpecification in the template");
+            }
+            deliveries.computeIfAbsent(spec.name(), n -> new ArrayList<>()).add(new StreamDelivery(mapping, lambdas));
+        }
+        Map<String, TableStream> streams = new LinkedHashMap<>();
+        for (TableSpec spec : specs.values()) {
+            if (spec.hasStream()) {
+                streams.put(spec.name(), closing(new TableStream(TemplateReader.REGION,
+                        StreamRecords.streamArn(TemplateReader.REGION, TemplateReader.ACCOUNT, spec.name(),
+                                created.get(spec.name())),
+                        spec.streamViewType().get(), deliveries.getOrDefault(spec.name(), List.of()), clock)));
+            }
+        }
+        ChangeCapture capture = new ChangeCapture(store, specs, streams);
+        closing(new TtlSweeper(store, capture, List.copyOf(specs.values()), clock)).start(options.store().ttlSweep());
+        return new DynamoDbEndpoint(store, capture);
     }
 
     /**
@@ -141,8 +199,11 @@ public final class LocalStack implements AutoCloseable {
         return server.port();
     }
 
-    private static HttpResponse dispatch(HttpRequest request, Console console, LambdaInvokeApi invokeApi,
-                                         DocsSite docs, ApiGateway api) {
+    private static HttpResponse dispatch(HttpRequest request, DynamoDbEndpoint dynamoDb, Console console,
+                                         LambdaInvokeApi invokeApi, DocsSite docs, ApiGateway api) {
+        if (dynamoDb.serves(request)) {
+            return dynamoDb.handle(request);
+        }
         String path = request.path();
         if (console.serves(path)) {
             return console.handle(request);
@@ -174,28 +235,14 @@ public final class LocalStack implements AutoCloseable {
     private record Stores(OrderRepository orders, ProfileRepository profiles, IdempotencyStore idempotency) {
     }
 
-    private static Stores inMemoryStores(Clock clock) {
-        return new Stores(new InMemoryOrderRepository(), new InMemoryProfileRepository(),
-                new InMemoryIdempotencyStore(clock));
-    }
-
-    private Stores dynamoDbStores(LocalOptions options, Map<String, String> env, List<TableDef> tables, Clock clock) {
+    /** The DynamoDB adapters, as the functions build them on AWS, against {@code endpoint}. */
+    private static Stores dynamoDbStores(URI endpoint, Map<String, String> env, Clock clock) {
         AwsSettings settings = new AwsSettings(TemplateReader.REGION,
                 new TableNames(env.get("ORDERS_TABLE"), env.get("PROFILES_TABLE"), env.get("IDEMPOTENCY_TABLE")),
-                Optional.empty(), options.dynamodbEndpoint(), Optional.empty(),
+                Optional.empty(), Optional.of(endpoint), Optional.empty(),
                 HandlerConfig.from(env).pendingIndexShards(), HandlerConfig.from(env).orderRetention());
         AwsAdapters aws = AwsAdapters.fromSettings(settings,
                 CredentialsProvider.fixed(AwsCredentials.of("local", "local")), clock);
-        List<String> created;
-        try {
-            created = TableCreator.createMissing(aws.dynamoDb(), tables);
-        } catch (AwsServiceException | UncheckedIOException e) {
-            throw new IllegalStateException("cannot use DynamoDB at " + options.dynamodbEndpoint().get() + ": "
-                    + e.getMessage(), e);
-        }
-        if (!created.isEmpty()) {
-            System.out.println("[local] created tables " + created + " at " + options.dynamodbEndpoint().get());
-        }
         return new Stores(aws.orderRepository(), aws.profileRepository(), aws.idempotencyStore());
     }
 

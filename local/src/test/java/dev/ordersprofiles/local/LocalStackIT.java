@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The README's How to Test, and more, over real HTTP against a running local stack (in-memory store). */
+/** The README's How to Test, and more, over real HTTP against a running local stack (in-memory store mode). */
 class LocalStackIT {
     private static final String SEED_ORDER = "{\"amount\": 42.50, \"items\": [{\"sku\": \"A-1\", \"qty\": 2}]}";
     private static LocalStack stack;
@@ -39,6 +39,7 @@ class LocalStackIT {
         CapturedStdout.install();
         data = Files.createTempDirectory("local-stack-it");
         stack = LocalStack.start(LocalOptions.defaults().withPort(0).withDataDir(data)
+                .withStore(LocalOptions.Store.DEFAULT.withInMemory(true))
                 .withTemplate(Path.of("..", "sam", "template.yaml"))
                 .withParameter("ApiThrottlingRateLimit", "10000").withParameter("ApiThrottlingBurstLimit", "5000")
                 .withParameter("OrdersCreateReservedConcurrency", "200"));

@@ -57,4 +57,14 @@ class LocalArchitectureTest {
                 .because("functions are found by the template's Handler names and invoked as Lambda does")
                 .check(classes);
     }
+
+    @Test
+    void the_store_and_its_streams_know_no_application_code() {
+        noClasses().that().resideInAnyPackage("dev.ordersprofiles.local.store..", "dev.ordersprofiles.local.stream..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordersprofiles.domain..",
+                        "dev.ordersprofiles.application..", "dev.ordersprofiles.handlers..",
+                        "dev.ordersprofiles.adapters..", "software.amazon..")
+                .because("the data plane serves any template's tables from their definitions")
+                .check(classes);
+    }
 }

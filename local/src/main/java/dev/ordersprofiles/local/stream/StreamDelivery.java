@@ -3,21 +3,15 @@ package dev.ordersprofiles.local.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ordersprofiles.adapters.aws.dynamodb.ProfileItemMapper;
-import dev.ordersprofiles.adapters.inmemory.ProfileChange;
-import dev.ordersprofiles.domain.profile.Profile;
 import dev.ordersprofiles.local.lambda.InvocationResult;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
 import dev.ordersprofiles.local.template.StreamMappingDef;
-import dev.ordersprofiles.local.template.TemplateReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,44 +19,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The profiles table's DynamoDB stream and its event source mapping: every profile write becomes a stream record
- * (NEW_AND_OLD_IMAGES, images exactly as the DynamoDB adapter writes the item), records that pass the mapping's
- * filters are delivered in order, in batches of at most BatchSize gathered for at most the batching window, to
- * the mapping's function. A failed batch is
- * retried MaximumRetryAttempts times (halved first when BisectBatchOnFunctionError is on); with
+ * One DynamoDB stream event source mapping: records that pass the mapping's filters are delivered in order, in
+ * batches of at most BatchSize gathered for at most the batching window, to the mapping's function. A failed batch
+ * is retried MaximumRetryAttempts times (halved first when BisectBatchOnFunctionError is on); with
  * ReportBatchItemFailures only the records from the first reported failure on are retried. Records that still
  * fail go to the on-failure destination, which locally is {@link #discarded()} and a log line.
  */
-public final class ProfileStream implements AutoCloseable {
+public final class StreamDelivery implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int UNLIMITED_RETRIES_LOCALLY = 5;
 
     private final StreamMappingDef mapping;
     private final LambdaRuntime runtime;
-    private final ProfileItemMapper items;
     private final List<EventPattern> filters = new ArrayList<>();
     private final BlockingQueue<ObjectNode> records = new LinkedBlockingQueue<>();
     private final List<JsonNode> discarded = new CopyOnWriteArrayList<>();
-    private final AtomicLong sequence = new AtomicLong(100000000000000000L);
     private final AtomicLong delivered = new AtomicLong();
     private final Thread poller;
     private volatile boolean running = true;
 
-    public ProfileStream(StreamMappingDef mapping, LambdaRuntime runtime, ProfileItemMapper items) {
+    public StreamDelivery(StreamMappingDef mapping, LambdaRuntime runtime) {
         this.mapping = mapping;
         this.runtime = runtime;
-        this.items = items;
         for (String pattern : mapping.filterPatterns()) {
             filters.add(EventPattern.parse(pattern));
         }
-        this.poller = new Thread(this::poll, "stream-" + mapping.tableName());
+        this.poller = new Thread(this::poll, "stream-" + mapping.tableName() + "-" + mapping.functionName());
         this.poller.setDaemon(true);
         this.poller.start();
     }
 
-    /** Appends a change to the stream. Cheap; delivery happens on the stream's own thread. */
-    public void publish(ProfileChange change) {
-        records.add(record(change));
+    /** Queues a stream record (see {@link StreamRecords}). Cheap; delivery happens on the mapping's own thread. */
+    public void publish(ObjectNode record) {
+        records.add(record);
     }
 
     /** Records given up on (the on-failure destination's content). */
@@ -73,36 +62,6 @@ public final class ProfileStream implements AutoCloseable {
     /** How many records reached the function successfully (filtered ones excluded). */
     public long delivered() {
         return delivered.get();
-    }
-
-    private ObjectNode record(ProfileChange change) {
-        Profile any = change.newImage() != null ? change.newImage() : change.oldImage();
-        ObjectNode record = JSON.createObjectNode();
-        record.put("eventID", UUID.randomUUID().toString().replace("-", ""));
-        record.put("eventName", change.type().name());
-        record.put("eventVersion", "1.1");
-        record.put("eventSource", "aws:dynamodb");
-        record.put("awsRegion", TemplateReader.REGION);
-        ObjectNode dynamodb = record.putObject("dynamodb");
-        dynamodb.put("ApproximateCreationDateTime", Instant.now().getEpochSecond());
-        dynamodb.set("Keys", DynamoDbJson.item(ProfileItemMapper.key(any.userId())));
-        int size = 0;
-        if (change.newImage() != null) {
-            ObjectNode image = DynamoDbJson.item(items.toItem(change.newImage()));
-            dynamodb.set("NewImage", image);
-            size += image.toString().length();
-        }
-        if (change.oldImage() != null) {
-            ObjectNode image = DynamoDbJson.item(items.toItem(change.oldImage()));
-            dynamodb.set("OldImage", image);
-            size += image.toString().length();
-        }
-        dynamodb.put("SequenceNumber", String.valueOf(sequence.incrementAndGet()));
-        dynamodb.put("SizeBytes", size);
-        dynamodb.put("StreamViewType", "NEW_AND_OLD_IMAGES");
-        record.put("eventSourceARN", "arn:aws:dynamodb:" + TemplateReader.REGION + ":" + TemplateReader.ACCOUNT
-                + ":table/" + mapping.tableName() + "/stream/local");
-        return record;
     }
 
     private void poll() {

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.ordersprofiles.adapters.aws.dynamodb.ProfileItemMapper;
-import dev.ordersprofiles.adapters.inmemory.ProfileChange;
-import dev.ordersprofiles.domain.profile.Email;
-import dev.ordersprofiles.domain.profile.Profile;
-import dev.ordersprofiles.domain.profile.ProfileName;
-import dev.ordersprofiles.domain.shared.UserId;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
 import dev.ordersprofiles.local.template.FunctionDef;
 import dev.ordersprofiles.local.template.StreamMappingDef;
@@ -20,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ProfileStreamTest {
+class StreamDeliveryTest {
+    private static final AtomicLong SEQUENCE = new AtomicLong(1000);
     static final List<List<String>> BATCHES = new CopyOnWriteArrayList<>();
     static volatile String poison;
 
@@ -53,7 +51,7 @@ class ProfileStreamTest {
     }
 
     private LambdaRuntime lambdas;
-    private ProfileStream stream;
+    private StreamDelivery stream;
 
     @BeforeEach
     void reset() {
@@ -71,11 +69,10 @@ class ProfileStreamTest {
 
     @Test
     void inserts_pass_the_filter_in_order_and_modifies_do_not() throws Exception {
-        stream = new ProfileStream(mapping("report", 10, 2, false, List.of("{\"eventName\":[\"INSERT\"]}")), lambdas,
-                new ProfileItemMapper("profiles"));
+        stream = new StreamDelivery(mapping("report", 10, 2, false, List.of("{\"eventName\":[\"INSERT\"]}")), lambdas);
 
         stream.publish(insert("u1"));
-        stream.publish(new ProfileChange(ProfileChange.Type.MODIFY, profile("u1"), profile("u1")));
+        stream.publish(change("MODIFY", "u1"));
         stream.publish(insert("u2"));
 
         await(() -> stream.delivered() == 2);
@@ -84,7 +81,7 @@ class ProfileStreamTest {
 
     @Test
     void a_reported_failure_is_retried_from_that_record_then_sent_to_the_failure_destination() throws Exception {
-        stream = new ProfileStream(mapping("report", 10, 2, false, List.of()), lambdas, new ProfileItemMapper("profiles"));
+        stream = new StreamDelivery(mapping("report", 10, 2, false, List.of()), lambdas);
         poison = "bad";
 
         stream.publish(insert("ok1"));
@@ -100,7 +97,7 @@ class ProfileStreamTest {
 
     @Test
     void a_failing_batch_is_bisected_so_good_records_get_through() throws Exception {
-        stream = new ProfileStream(mapping("throw", 10, 3, true, List.of()), lambdas, new ProfileItemMapper("profiles"));
+        stream = new StreamDelivery(mapping("throw", 10, 3, true, List.of()), lambdas);
         poison = "bad";
         stream.publish(insert("a"));
         stream.publish(insert("bad"));
@@ -133,12 +130,18 @@ class ProfileStreamTest {
                 Consumer.class.getName(), "handleRequest", 10, 128, OptionalInt.empty(), Map.of());
     }
 
-    private static ProfileChange insert(String user) {
-        return new ProfileChange(ProfileChange.Type.INSERT, null, profile(user));
+    private static ObjectNode insert(String user) {
+        return change("INSERT", user);
     }
 
-    private static Profile profile(String user) {
-        return Profile.create(UserId.of(user), ProfileName.of("Name " + user), Email.of(user + "@x.io"),
-                Instant.parse("2026-11-27T10:00:00Z"));
+    private static ObjectNode change(String eventName, String user) {
+        ObjectNode item = JsonNodeFactory.instance.objectNode();
+        item.putObject("userId").put("S", user);
+        item.putObject("name").put("S", "Name " + user);
+        ObjectNode keys = JsonNodeFactory.instance.objectNode();
+        keys.set("userId", item.get("userId"));
+        return StreamRecords.record("us-east-1", "arn:aws:dynamodb:us-east-1:123456789012:table/profiles/stream/x",
+                "NEW_AND_OLD_IMAGES", eventName, keys, eventName.equals("INSERT") ? null : item, item,
+                Long.toString(SEQUENCE.incrementAndGet()), Instant.parse("2026-11-27T10:00:00Z"), false);
     }
 }
