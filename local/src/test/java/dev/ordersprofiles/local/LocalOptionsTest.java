@@ -34,6 +34,20 @@ class LocalOptionsTest {
     }
 
     @Test
+    void the_store_is_persisted_by_default_and_in_memory_on_request() {
+        assertThat(LocalOptions.parse(List.of()).store()).isEqualTo(LocalOptions.Store.DEFAULT);
+        LocalOptions options = LocalOptions.parse(List.of("--in-memory", "--ttl-sweep-seconds", "2",
+                "--dynalite-dir=/opt/dynalite"));
+        assertThat(options.store().inMemory()).isTrue();
+        assertThat(options.store().ttlSweep()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(options.dynaliteDir()).isEqualTo(java.nio.file.Path.of("/opt/dynalite"));
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--ttl-sweep-seconds", "0")))
+                .hasMessage("--ttl-sweep-seconds must be a number from 1 to 86400, not 0");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--in-memory=yes")))
+                .hasMessage("unknown option --in-memory=yes (see --help)");
+    }
+
+    @Test
     void bad_options_get_one_line_messages() {
         assertThatThrownBy(() -> LocalOptions.parse(List.of("--nope"))).hasMessage("unknown option --nope (see --help)");
         assertThatThrownBy(() -> LocalOptions.parse(List.of("--port", "x"))).hasMessageContaining("--port");
