@@ -20,6 +20,7 @@ final class Contract {
         m.put("ProfilesGetFunction", "dev.ordersprofiles.handlers.http.GetProfileHandler");
         m.put("OrdersCreateFunction", "dev.ordersprofiles.handlers.http.PlaceOrderHandler");
         m.put("OrdersGetFunction", "dev.ordersprofiles.handlers.http.GetOrderHandler");
+        m.put("OrdersListFunction", "dev.ordersprofiles.handlers.http.ListMyOrdersHandler");
         m.put("ValidateOrderFunction", "dev.ordersprofiles.handlers.workflow.ValidateOrderHandler");
         m.put("ReserveInventoryFunction", "dev.ordersprofiles.handlers.workflow.ReserveInventoryHandler");
         m.put("ChargePaymentFunction", "dev.ordersprofiles.handlers.workflow.ChargePaymentHandler");

@@ -54,7 +54,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     @Override
     public Page<Order> findByUser(UserId user, PageRequest page) {
-        Optional<SortKey> after = page.pageToken().map(SortKey::decode);
+        Optional<SortKey> after = page.pageToken().map(token -> SortKey.decode(token, user));
         List<Order> matching = orders.values().stream()
                 .filter(o -> o.isOwnedBy(user))
                 .filter(o -> after.isEmpty() || SortKey.of(o).compareTo(after.get()) < 0)
@@ -65,7 +65,7 @@ public final class InMemoryOrderRepository implements OrderRepository {
             return Page.last(matching);
         }
         List<Order> items = matching.subList(0, page.limit());
-        return new Page<>(items, Optional.of(SortKey.of(items.get(items.size() - 1)).encode()));
+        return new Page<>(items, Optional.of(SortKey.of(items.get(items.size() - 1)).encode(user)));
     }
 
     @Override
@@ -88,17 +88,26 @@ public final class InMemoryOrderRepository implements OrderRepository {
             return new SortKey(order.createdAt().toEpochMilli(), order.id().value());
         }
 
-        static SortKey decode(String token) {
+        /** A token continues only the listing of the user it was made for (as the DynamoDB adapter's does). */
+        static SortKey decode(String token, UserId user) {
+            String[] parts;
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("/", 2);
-                return new SortKey(Long.parseLong(parts[0]), OrderId.of(parts[1]).value());
+                parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("/", 3);
+            } catch (IllegalArgumentException garbled) {
+                throw new InvalidPageToken();
+            }
+            if (parts.length != 3 || !parts[0].equals(user.value())) {
+                throw new InvalidPageToken();
+            }
+            try {
+                return new SortKey(Long.parseLong(parts[1]), OrderId.of(parts[2]).value());
             } catch (RuntimeException garbled) {
                 throw new InvalidPageToken();
             }
         }
 
-        String encode() {
-            byte[] key = (createdAtMillis + "/" + orderId).getBytes(StandardCharsets.UTF_8);
+        String encode(UserId user) {
+            byte[] key = (user.value() + "/" + createdAtMillis + "/" + orderId).getBytes(StandardCharsets.UTF_8);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
         }
 

@@ -171,6 +171,18 @@ public abstract class OrderRepositoryContract {
     }
 
     @Test
+    void another_users_page_token_is_refused() {
+        for (int i = 0; i < 3; i++) {
+            orders.add(OrderFixtures.pending(BOB, T0.plusSeconds(i)));
+            orders.add(OrderFixtures.pending(ALICE, T0.plusSeconds(i)));
+        }
+        String bobs = orders.findByUser(BOB, PageRequest.first(1)).nextPageToken().orElseThrow();
+
+        assertThatThrownBy(() -> orders.findByUser(ALICE, new PageRequest(5, Optional.of(bobs))))
+                .isInstanceOf(InvalidPageToken.class);
+    }
+
+    @Test
     void a_garbled_page_token_is_refused() {
         orders.add(OrderFixtures.pending());
 

@@ -46,6 +46,20 @@ final class HttpRequest {
         return params == null ? Optional.empty() : Optional.ofNullable(params.get(name));
     }
 
+    /**
+     * A query parameter's value. Given more than once (API Gateway then keeps the last one in the single-value map)
+     * it is a field error, so that a request never means something other than what the caller wrote.
+     */
+    Optional<String> queryParameter(Fields fields, String name) {
+        Map<String, List<String>> multi = event.getMultiValueQueryStringParameters();
+        if (multi != null && multi.get(name) != null && multi.get(name).size() > 1) {
+            fields.add(name, "must be given at most once");
+            return Optional.empty();
+        }
+        Map<String, String> params = event.getQueryStringParameters();
+        return params == null ? Optional.empty() : Optional.ofNullable(params.get(name));
+    }
+
     /** The body's bytes (base64-decoded when API Gateway says so), or empty when there is no body. */
     Optional<byte[]> body() {
         String body = event.getBody();

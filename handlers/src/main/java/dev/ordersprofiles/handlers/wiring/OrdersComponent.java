@@ -6,6 +6,7 @@ import dev.ordersprofiles.application.order.ChargePayment;
 import dev.ordersprofiles.application.order.ConfirmOrder;
 import dev.ordersprofiles.application.order.ExpireStaleOrders;
 import dev.ordersprofiles.application.order.GetOrder;
+import dev.ordersprofiles.application.order.ListMyOrders;
 import dev.ordersprofiles.application.order.MarkOrderFailed;
 import dev.ordersprofiles.application.order.PlaceOrder;
 import dev.ordersprofiles.application.order.RefundPayment;
@@ -28,6 +29,8 @@ public interface OrdersComponent {
     PlaceOrder placeOrder();
 
     GetOrder getOrder();
+
+    ListMyOrders listMyOrders();
 
     UpsertProfile upsertProfile();
 

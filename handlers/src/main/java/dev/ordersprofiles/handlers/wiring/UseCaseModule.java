@@ -10,6 +10,8 @@ import dev.ordersprofiles.application.order.ExpireStaleOrders;
 import dev.ordersprofiles.application.order.ExpireStaleOrdersService;
 import dev.ordersprofiles.application.order.GetOrder;
 import dev.ordersprofiles.application.order.GetOrderService;
+import dev.ordersprofiles.application.order.ListMyOrders;
+import dev.ordersprofiles.application.order.ListMyOrdersService;
 import dev.ordersprofiles.application.order.MarkOrderFailed;
 import dev.ordersprofiles.application.order.MarkOrderFailedService;
 import dev.ordersprofiles.application.order.OrderPolicy;
@@ -70,6 +72,12 @@ final class UseCaseModule {
     @Singleton
     static GetOrder getOrder(OrderRepository orders) {
         return new GetOrderService(orders);
+    }
+
+    @Provides
+    @Singleton
+    static ListMyOrders listMyOrders(OrderRepository orders) {
+        return new ListMyOrdersService(orders);
     }
 
     @Provides

@@ -36,7 +36,8 @@ class ApiStreamsTest {
                 Arguments.of("api-profiles-get", (Function<World, Object>) w -> new GetProfileHandler(w.component)),
                 Arguments.of("api-profiles-post", (Function<World, Object>) w -> new UpsertProfileHandler(w.component)),
                 Arguments.of("api-orders-post", (Function<World, Object>) w -> new PlaceOrderHandler(w.component)),
-                Arguments.of("api-orders-get", (Function<World, Object>) w -> new GetOrderHandler(w.component)));
+                Arguments.of("api-orders-get", (Function<World, Object>) w -> new GetOrderHandler(w.component)),
+                Arguments.of("api-orders-list", (Function<World, Object>) w -> new ListMyOrdersHandler(w.component)));
     }
 
     @ParameterizedTest(name = "{0}")

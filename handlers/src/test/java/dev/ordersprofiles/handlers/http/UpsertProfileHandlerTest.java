@@ -203,7 +203,7 @@ class UpsertProfileHandlerTest {
     @Test
     void the_contract_events_are_valid_requests_of_the_contract() {
         for (String name : new String[] {"api-health-get", "api-profiles-post", "api-profiles-get",
-                "api-orders-post", "api-orders-get"}) {
+                "api-orders-post", "api-orders-get", "api-orders-list"}) {
             assertThat(Api.requestViolations(event(name))).as(name).isEmpty();
         }
     }

@@ -43,6 +43,7 @@ class FunctionJarIT {
             Map.entry("GetProfileHandler", "api-profiles-get"),
             Map.entry("PlaceOrderHandler", "api-orders-post"),
             Map.entry("GetOrderHandler", "api-orders-get"),
+            Map.entry("ListMyOrdersHandler", "api-orders-list"),
             Map.entry("ValidateOrderHandler", "step-validate-order"),
             Map.entry("ReserveInventoryHandler", "step-validate-order"),
             Map.entry("ChargePaymentHandler", "step-validate-order"),
@@ -59,7 +60,7 @@ class FunctionJarIT {
         while (handler.find()) {
             classes.add(handler.group(1));
         }
-        assertThat(classes).as("handlers in the template").hasSizeGreaterThanOrEqualTo(14);
+        assertThat(classes).as("handlers in the template").hasSizeGreaterThanOrEqualTo(15);
         return classes.stream();
     }
 

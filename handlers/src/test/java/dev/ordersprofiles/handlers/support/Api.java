@@ -97,6 +97,21 @@ public final class Api {
         return withClaims(event, claims);
     }
 
+    /** Replaces the query string (null values drop a parameter), in both maps as API Gateway fills them. */
+    public static APIGatewayProxyRequestEvent withQuery(APIGatewayProxyRequestEvent event, Map<String, String> query) {
+        Map<String, String> single = new HashMap<>();
+        Map<String, List<String>> multi = new HashMap<>();
+        query.forEach((k, v) -> {
+            if (v != null) {
+                single.put(k, v);
+                multi.put(k, List.of(v));
+            }
+        });
+        event.setQueryStringParameters(single.isEmpty() ? null : single);
+        event.setMultiValueQueryStringParameters(multi.isEmpty() ? null : multi);
+        return event;
+    }
+
     public static APIGatewayProxyRequestEvent withPathId(APIGatewayProxyRequestEvent event, String id) {
         event.setPathParameters(new HashMap<>(Map.of("id", id)));
         event.setPath(event.getResource().replace("{id}", id));
@@ -136,6 +151,9 @@ public final class Api {
     public static List<String> requestViolations(APIGatewayProxyRequestEvent event) {
         SimpleRequest.Builder builder = new SimpleRequest.Builder(event.getHttpMethod(), event.getPath());
         event.getHeaders().forEach(builder::withHeader);
+        if (event.getMultiValueQueryStringParameters() != null) {
+            event.getMultiValueQueryStringParameters().forEach(builder::withQueryParam);
+        }
         if (event.getBody() != null) {
             builder.withBody(event.getBody());
         }
