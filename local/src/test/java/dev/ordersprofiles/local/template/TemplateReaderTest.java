@@ -23,7 +23,7 @@ class TemplateReaderTest {
                 "profiles-stream-welcome", "orders-cleanup");
         assertThat(template.routes()).extracting(r -> r.method() + " " + r.path() + " " + r.authorized())
                 .containsExactlyInAnyOrder("GET /health false", "POST /profiles true", "GET /profiles/{id} true",
-                        "POST /orders true", "GET /orders/{id} true");
+                        "POST /orders true", "GET /orders/{id} true", "GET /orders true");
         FunctionDef create = template.function("orders-create").orElseThrow();
         assertThat(create.handlerClass()).isEqualTo("dev.ordersprofiles.handlers.http.PlaceOrderHandler");
         assertThat(create.handlerMethod()).isEqualTo("handleRequest");
