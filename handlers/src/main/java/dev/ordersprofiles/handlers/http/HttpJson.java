@@ -40,7 +40,8 @@ final class HttpJson {
         if (contentType.isEmpty()) {
             throw RequestRejected.unsupportedMediaType();
         }
-        String[] parts = contentType.get().split(";");
+        // -1 keeps empty parts: ";" or ";;;" is an empty media type (415), never an empty array.
+        String[] parts = contentType.get().split(";", -1);
         String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         boolean json = mediaType.equals(JSON) || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
         if (!json) {

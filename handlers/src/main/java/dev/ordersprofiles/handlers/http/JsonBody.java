@@ -106,8 +106,21 @@ final class JsonBody {
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
             throw wrongType(path);
         }
-        return in.getDecimalValue();
+        BigDecimal value;
+        try {
+            value = in.getDecimalValue();
+        } catch (NumberFormatException | ArithmeticException | JacksonException e) {
+            // An exponent beyond an int's range (1E+2147483648, 1e-2147483648) has no BigDecimal.
+            throw RequestRejected.invalidFields(List.of(new FieldError(path, "is not a number in range")));
+        }
+        // A scale this far from any amount's would make later arithmetic (setScale, compareTo) slow or overflow.
+        if (value.scale() > MAX_SCALE || value.scale() < -MAX_SCALE) {
+            throw RequestRejected.invalidFields(List.of(new FieldError(path, "is not a number in range")));
+        }
+        return value;
     }
+
+    private static final int MAX_SCALE = 1000;
 
     /** A whole JSON number in the range of an int, or null; out of range is invalid JSON for us, as for Jackson. */
     Integer integer(String path) throws IOException {

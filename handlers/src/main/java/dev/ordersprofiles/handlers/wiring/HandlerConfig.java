@@ -76,6 +76,7 @@ public record HandlerConfig(
      * and brings its own ports).
      */
     public static HandlerConfig from(Map<String, String> env) {
+        AwsService.requireSupportedVariant(env);
         return new HandlerConfig(
                 adapters(env),
                 opt(env, "ORDERS_TABLE"),

@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlaceOrderHandlerTest {
     private final World world = new World();
@@ -211,6 +212,28 @@ class PlaceOrderHandlerTest {
                 call(handler, withBody(event("api-orders-post"), "{\"amount\":1.00,\"items\":[" + lines + "]}"));
 
         assertThat(response.getStatusCode()).isEqualTo(413);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {";", ";;;", " ;charset=utf-8"})
+    void an_empty_media_type_is_a_415_problem(String contentType) {
+        APIGatewayProxyResponseEvent response = call(handler, withHeader(event("api-orders-post"), "Content-Type",
+                contentType));
+
+        assertThat(response.getStatusCode()).isEqualTo(415);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1E+2147483648", "1e-2147483648", "1E+2147483647", "1e-2147483647", "-1E+99999999999",
+            "1E+1001", "1e-1001"})
+    void an_amount_whose_exponent_is_out_of_range_is_a_400_on_the_amount(String amount) {
+        APIGatewayProxyResponseEvent response = call(handler, withBody(event("api-orders-post"),
+                "{\"amount\":" + amount + ",\"items\":[{\"sku\":\"A-1\",\"qty\":1}]}"));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(errorFields(response)).contains("amount");
     }
 
     @Test

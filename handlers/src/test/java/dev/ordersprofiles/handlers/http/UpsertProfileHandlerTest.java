@@ -142,7 +142,7 @@ class UpsertProfileHandlerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/json; charset=iso-8859-1",
-            "multipart/form-data; boundary=x"})
+            "multipart/form-data; boundary=x", ";", ";;;", " ; ", ";charset=utf-8"})
     void a_body_that_is_not_utf8_json_is_a_415(String contentType) {
         APIGatewayProxyResponseEvent response =
                 call(handler, withHeader(event("api-profiles-post"), "Content-Type", contentType));

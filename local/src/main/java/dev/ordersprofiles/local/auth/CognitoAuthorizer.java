@@ -17,6 +17,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -55,6 +56,9 @@ public final class CognitoAuthorizer {
     /** The remembered tokens in the order they were first verified, for eviction. */
     private final Queue<TokenKey> verifiedOrder = new ConcurrentLinkedQueue<>();
     private final Map<RSAKey, RSASSAVerifier> verifiers = new ConcurrentHashMap<>();
+
+    /** How far a token's nbf or iat may lie ahead of this clock (clocks of issuer and gateway differ a little). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private record Verified(Map<String, String> claims, Instant expires) {
     }
@@ -172,7 +176,17 @@ public final class CognitoAuthorizer {
             throw new Unauthorized("Unauthorized");
         }
         JWSHeader header = jwt.getHeader();
+        // Cognito names the signing key in every token; without a kid any key of the set would be tried.
+        if (header.getKeyID() == null || header.getKeyID().isBlank()) {
+            throw new Unauthorized("Unauthorized");
+        }
         if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || !signedByPoolKey(jwt, header)) {
+            throw new Unauthorized("Unauthorized");
+        }
+        // A token that is not valid yet (nbf) or was issued in the future (iat), beyond a small clock skew.
+        Instant latest = clock.instant().plus(CLOCK_SKEW);
+        if ((claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(latest))
+                || (claims.getIssueTime() != null && claims.getIssueTime().toInstant().isAfter(latest))) {
             throw new Unauthorized("Unauthorized");
         }
         if (!issuer.equals(claims.getIssuer()) || claims.getAudience() == null

@@ -112,6 +112,34 @@ class CognitoAuthorizerTest {
     }
 
     @Test
+    void a_token_without_a_key_id_is_refused() throws Exception {
+        RSAKey own = RSAKey.parse(java.nio.file.Files.readString(data.resolve("issuer-key.jwk.json"),
+                StandardCharsets.UTF_8));
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims().build());
+        jwt.sign(new RSASSASigner(own));
+        SignedJWT blank = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(" ").build(), claims().build());
+        blank.sign(new RSASSASigner(own));
+
+        assertRefused(jwt.serialize(), "Unauthorized");
+        assertRefused(blank.serialize(), "Unauthorized");
+    }
+
+    @Test
+    void a_token_not_valid_yet_or_issued_in_the_future_is_refused_beyond_the_skew() throws Exception {
+        RSAKey own = RSAKey.parse(java.nio.file.Files.readString(data.resolve("issuer-key.jwk.json"),
+                StandardCharsets.UTF_8));
+        Date beyond = Date.from(NOW.plus(CognitoAuthorizer.CLOCK_SKEW).plusSeconds(1));
+        Date within = Date.from(NOW.plus(CognitoAuthorizer.CLOCK_SKEW).minusSeconds(1));
+
+        assertRefused(sign(own, claims().notBeforeTime(beyond).build()), "Unauthorized");
+        assertRefused(sign(own, claims().issueTime(beyond).build()), "Unauthorized");
+        assertThat(authorizer.authorize(sign(own, claims().notBeforeTime(within).issueTime(within).build())))
+                .containsKey("sub");
+        assertThat(authorizer.authorize(sign(own, claims().notBeforeTime(Date.from(NOW)).issueTime(Date.from(NOW))
+                .build()))).containsKey("sub");
+    }
+
+    @Test
     void an_expired_token_says_so() {
         String token = issuer.idToken("alice", "a@x.io");
         CognitoAuthorizer later = CognitoAuthorizer.forLocal(issuer,

@@ -2,6 +2,7 @@ package dev.ordersprofiles.adapters.aws.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,62 @@ public record AwsService(String name, String signingName, String endpointPrefix,
     /** Set to {@code true}, the SDKs ignore the {@code AWS_ENDPOINT_URL*} variables; so do we. */
     public static final String IGNORE_ENDPOINTS_VARIABLE = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
 
-    /** The regional HTTPS endpoint, e.g. {@code https://dynamodb.eu-west-1.amazonaws.com}. */
+    /** The environment switches for endpoint variants this client does not build; each refused when true. */
+    public static final List<String> UNSUPPORTED_VARIANT_VARIABLES =
+            List.of("AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT");
+
+    /**
+     * The regional HTTPS endpoint, e.g. {@code https://dynamodb.eu-west-1.amazonaws.com}: the aws, aws-cn and
+     * aws-us-gov partitions.
+     *
+     * @throws IllegalArgumentException for a region of another partition (ISO, ISOB, ISOE, ISOF, EUSC), whose
+     *     domains this client does not know; set {@code AWS_ENDPOINT_URL_<SERVICE>} there
+     */
     public URI endpoint(String region) {
-        String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-        return URI.create("https://" + endpointPrefix + "." + region + "." + domain);
+        String r = region.toLowerCase(Locale.ROOT);
+        if (r.startsWith("us-iso") || r.startsWith("eu-iso") || r.startsWith("eusc-") || !regionShaped(r)) {
+            throw new IllegalArgumentException("AWS_REGION " + region + " is not in a partition this client supports"
+                    + " (aws, aws-cn, aws-us-gov); set " + endpointVariable() + " to the service's endpoint");
+        }
+        String domain = r.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+        return URI.create("https://" + endpointPrefix + "." + r + "." + domain);
+    }
+
+    /** {@code xx-name(-name)*-N}, checked by hand (no regex engine in a function's cold start). */
+    private static boolean regionShaped(String region) {
+        String[] parts = region.split("-", -1);
+        if (parts.length < 3 || parts[0].length() != 2) {
+            return false;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (part.isEmpty()) {
+                return false;
+            }
+            for (int j = 0; j < part.length(); j++) {
+                char c = part.charAt(j);
+                boolean ok = i == parts.length - 1 ? c >= '0' && c <= '9' : c >= 'a' && c <= 'z';
+                if (!ok) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Refuses FIPS and dual-stack endpoints, which the SDKs choose with {@code AWS_USE_FIPS_ENDPOINT=true} and
+     * {@code AWS_USE_DUALSTACK_ENDPOINT=true}: this client would silently use the plain regional endpoint.
+     *
+     * @throws IllegalArgumentException naming the variable
+     */
+    public static void requireSupportedVariant(Map<String, String> env) {
+        for (String variable : UNSUPPORTED_VARIANT_VARIABLES) {
+            if ("true".equalsIgnoreCase(env.getOrDefault(variable, "").strip())) {
+                throw new IllegalArgumentException(variable + "=true is not supported by this client (it builds the"
+                        + " plain regional endpoint only); unset it or set AWS_ENDPOINT_URL_<SERVICE>");
+            }
+        }
     }
 
     /**

@@ -93,4 +93,23 @@ class AwsServiceTest {
         assertThatThrownBy(() -> AwsService.STEP_FUNCTIONS.configuredEndpoint(Map.of("AWS_ENDPOINT_URL", value)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AWS_ENDPOINT_URL");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"us-iso-east-1", "us-isob-east-1", "eu-isoe-west-1", "us-isof-south-1",
+            "eusc-de-east-1", "", "moon-1", "us-east-1.evil.example"})
+    void a_region_of_an_unsupported_partition_is_refused_clearly(String region) {
+        assertThatThrownBy(() -> AwsService.DYNAMODB.endpoint(region)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("partition").hasMessageContaining("AWS_ENDPOINT_URL_DYNAMODB");
+        assertThatThrownBy(() -> AwsService.STEP_FUNCTIONS.endpoint(region))
+                .hasMessageContaining("AWS_ENDPOINT_URL_SFN");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AWS_USE_FIPS_ENDPOINT", "AWS_USE_DUALSTACK_ENDPOINT"})
+    void fips_and_dual_stack_are_refused_naming_the_variable(String variable) {
+        assertThatThrownBy(() -> AwsService.requireSupportedVariant(Map.of(variable, "TRUE")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(variable + "=true");
+        AwsService.requireSupportedVariant(Map.of(variable, "false"));
+        AwsService.requireSupportedVariant(Map.of());
+    }
 }
