@@ -93,6 +93,23 @@ class SecurityIT {
     }
 
     @Test
+    void options_is_answered_as_api_gateway_answers_a_route_without_cors_whatever_the_origin() {
+        java.net.http.HttpResponse<String> preflight;
+        try {
+            preflight = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + stack.port() + "/orders"))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://attacker.example").header("Access-Control-Request-Method", "POST")
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(preflight.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
     void local_actions_that_mint_tokens_or_change_state_answer_get_with_405() {
         for (String path : new String[] {"/_local/token", "/_local/workflow/hold", "/_local/workflow/release"}) {
             Http.Answer answer = http.get(path, null);

@@ -147,7 +147,8 @@ class SigV4VerifierTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
                 // The SDK signs the payload over plain HTTP whatever it is told: unsigned payloads need https.
-                .uri(URI.create((payloadSigning ? "http" : "https") + "://127.0.0.1:3000" + path + (query == null ? "" : "?" + query)))
+                .uri(URI.create((payloadSigning ? "http" : "https") + "://127.0.0.1:3000" + path
+                        + (query == null ? "" : "?" + query)))
                 .putHeader("Content-Type", "application/json")
                 .putHeader("X-Amz-Target", "Service.Operation")
                 .build();
