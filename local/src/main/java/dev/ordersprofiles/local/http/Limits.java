@@ -15,8 +15,12 @@ public final class Limits {
     public static final int MAX_HEADER_BYTES = 10 * 1024;
     /** More header lines than this is refused (API Gateway's quota lists no count; 200 keeps parsing bounded). */
     public static final int MAX_HEADER_COUNT = 200;
-    /** A connection with nothing to read or write for this long is closed (a stalled client holds no thread). */
-    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * A connection with nothing to read or write for this long is closed (a stalled client holds no thread). Longer
+     * than clients keep idle connections (the JDK's HttpClient 30 s, most SDKs up to 60 s), so a client never sends
+     * a request on a connection the server is closing at that moment.
+     */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(70);
     /** The Lambda API's paths. */
     public static final String LAMBDA_PREFIX = "/2015-03-31/";
 
