@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The local stack's own endpoints under {@code /_local}: a token for any username, the issuer's JWKS, the
  * workflow executions (JSON for tools, HTML for people: browsers get HTML, {@code ?format=json|html} forces one),
- * and holding/releasing workflow starts (to watch PENDING orders expire).
+ * and holding/releasing workflow starts (to watch PENDING orders expire). Minting a token and holding or releasing
+ * are POST-only (GET is 405), and a POST from a foreign Origin never gets here
+ * ({@link dev.ordersprofiles.local.security.FrontDoorGuard}).
  */
 final class Console {
     static final String PREFIX = "/_local";
@@ -45,7 +47,8 @@ final class Console {
     HttpResponse handle(HttpRequest request) {
         String path = request.path();
         if (path.equals(PREFIX + "/token")) {
-            return request.method().equals("POST") ? token(request) : problem(405, "use POST /_local/token");
+            return request.method().equals("POST") ? token(request)
+                    : problem(405, "use POST /_local/token").with("Allow", "POST");
         }
         if (path.equals(PREFIX + "/jwks.json") || path.endsWith("/.well-known/jwks.json")) {
             return issuer.map(i -> HttpResponse.json(200, i.publicKeys().toString()))
@@ -53,7 +56,7 @@ final class Console {
         }
         if (path.equals(PREFIX + "/workflow/hold") || path.equals(PREFIX + "/workflow/release")) {
             if (!request.method().equals("POST")) {
-                return problem(405, "use POST " + path);
+                return problem(405, "use POST " + path).with("Allow", "POST");
             }
             ObjectNode answer = JSON.createObjectNode();
             if (path.endsWith("/hold")) {

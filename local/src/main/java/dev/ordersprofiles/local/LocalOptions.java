@@ -1,5 +1,6 @@
 package dev.ordersprofiles.local;
 
+import dev.ordersprofiles.local.aws.LocalCredentials;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +15,14 @@ import java.util.Optional;
  */
 public record LocalOptions(String host, int port, Path template, Path dataDir, Optional<URI> dynamodbEndpoint,
                            Optional<String> cognitoUserPoolId, Optional<String> cognitoClientId,
-                           Optional<String> scheduleRate, Map<String, String> parameters, Store store) {
+                           Optional<String> scheduleRate, Map<String, String> parameters, Store store,
+                           LocalCredentials credentials) {
 
     public static final String USAGE = """
             usage: local-stack [options]
               --port N                    port on 127.0.0.1 (default 3000; 0 picks a free one)
+              --host ADDR                 listen on this address instead of 127.0.0.1 (e.g. 0.0.0.0; warns:
+                                          anyone who can reach it can use the stack)
               --template FILE             SAM template (default sam/template.yaml)
               --data-dir DIR              where the stack keeps its data: the issuer's key, the DynamoDB
                                           store (DIR/dynamodb) (default .local-data)
@@ -32,6 +36,9 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
               --cognito-client-id ID      its app client id (required with --cognito-user-pool)
               --schedule-rate EXPR        run schedules at this rate instead, e.g. 'rate(30 seconds)'
               --param Name=Value          override a template parameter (repeatable)
+              --access-key-id ID          the access key id AWS-protocol requests (Lambda Invoke, X-Amz-Target)
+                                          must be SigV4-signed with (default local)
+              --secret-access-key KEY     its secret (default local)
               --help                      this text""";
 
     /**
@@ -71,44 +78,50 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
 
     public static LocalOptions defaults() {
         return new LocalOptions("127.0.0.1", 3000, Path.of("sam", "template.yaml"), Path.of(".local-data"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Store.DEFAULT);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Store.DEFAULT,
+                LocalCredentials.DEFAULT);
     }
 
     public LocalOptions withPort(int newPort) {
         return new LocalOptions(host, newPort, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store);
+                cognitoClientId, scheduleRate, parameters, store, credentials);
+    }
+
+    public LocalOptions withHost(String newHost) {
+        return new LocalOptions(newHost, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
+                cognitoClientId, scheduleRate, parameters, store, credentials);
     }
 
     public LocalOptions withTemplate(Path newTemplate) {
         return new LocalOptions(host, port, newTemplate, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store);
+                cognitoClientId, scheduleRate, parameters, store, credentials);
     }
 
     public LocalOptions withDataDir(Path newDataDir) {
         return new LocalOptions(host, port, template, newDataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store);
+                cognitoClientId, scheduleRate, parameters, store, credentials);
     }
 
     public LocalOptions withDynamodbEndpoint(URI endpoint) {
         return new LocalOptions(host, port, template, dataDir, Optional.of(endpoint), cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store);
+                cognitoClientId, scheduleRate, parameters, store, credentials);
     }
 
     public LocalOptions withStore(Store newStore) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, newStore);
+                cognitoClientId, scheduleRate, parameters, newStore, credentials);
     }
 
     public LocalOptions withScheduleRate(String rate) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, Optional.of(rate), parameters, store);
+                cognitoClientId, Optional.of(rate), parameters, store, credentials);
     }
 
     public LocalOptions withParameter(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(parameters);
         more.put(name, value);
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, more, store);
+                cognitoClientId, scheduleRate, more, store, credentials);
     }
 
     /** @throws IllegalArgumentException with a one-line message for anything not understood */
@@ -116,6 +129,8 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
         LocalOptions options = defaults();
         Optional<String> pool = Optional.empty();
         Optional<String> client = Optional.empty();
+        String accessKey = LocalCredentials.DEFAULT.accessKeyId();
+        String secretKey = LocalCredentials.DEFAULT.secretAccessKey();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") && arg.startsWith("--") && !arg.startsWith("--param=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -131,7 +146,7 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                 options = options.withStore(options.store.withInMemory(true));
                 continue;
             }
-            if (!List.of("--port", "--dynalite-dir", "--ttl-sweep-seconds", "--template", "--data-dir", "--dynamodb-endpoint", "--cognito-user-pool",
+            if (!List.of("--port", "--host", "--access-key-id", "--secret-access-key", "--dynalite-dir", "--ttl-sweep-seconds", "--template", "--data-dir", "--dynamodb-endpoint", "--cognito-user-pool",
                     "--cognito-client-id", "--schedule-rate", "--param").contains(name)) {
                 throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }
@@ -144,6 +159,9 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
             }
             switch (name) {
                 case "--port" -> options = options.withPort(port(value));
+                case "--host" -> options = options.withHost(host(value));
+                case "--access-key-id" -> accessKey = nonEmpty(name, value);
+                case "--secret-access-key" -> secretKey = nonEmpty(name, value);
                 case "--template" -> options = options.withTemplate(Path.of(value));
                 case "--data-dir" -> options = options.withDataDir(Path.of(value));
                 case "--dynamodb-endpoint" -> options = options.withDynamodbEndpoint(endpoint(value));
@@ -167,7 +185,8 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
             throw new IllegalArgumentException("--cognito-user-pool and --cognito-client-id go together");
         }
         return new LocalOptions(options.host, options.port, options.template, options.dataDir,
-                options.dynamodbEndpoint, pool, client, options.scheduleRate, options.parameters, options.store);
+                options.dynamodbEndpoint, pool, client, options.scheduleRate, options.parameters, options.store,
+                new LocalCredentials(accessKey, secretKey));
     }
 
     private static int port(String value) {
@@ -192,6 +211,20 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--ttl-sweep-seconds must be a number from 1 to 86400, not " + value);
         }
+    }
+
+    private static String nonEmpty(String name, String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        return value;
+    }
+
+    private static String host(String value) {
+        if (!value.matches("[A-Za-z0-9.:\\[\\]-]{1,253}")) {
+            throw new IllegalArgumentException("--host must be an address or host name, not " + value);
+        }
+        return value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
     }
 
     private static URI endpoint(String value) {

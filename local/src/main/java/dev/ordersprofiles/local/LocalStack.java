@@ -19,6 +19,9 @@ import dev.ordersprofiles.handlers.wiring.Ports;
 import dev.ordersprofiles.local.api.ApiGateway;
 import dev.ordersprofiles.local.asl.StateMachine;
 import dev.ordersprofiles.local.auth.CognitoAuthorizer;
+import dev.ordersprofiles.local.aws.AwsSignatureGuard;
+import dev.ordersprofiles.local.aws.LocalCredentials;
+import dev.ordersprofiles.local.aws.SigV4Verifier;
 import dev.ordersprofiles.local.auth.LocalIssuer;
 import dev.ordersprofiles.local.edge.DocsSite;
 import dev.ordersprofiles.local.http.HttpRequest;
@@ -27,6 +30,7 @@ import dev.ordersprofiles.local.lambda.FunctionLogs;
 import dev.ordersprofiles.local.lambda.LambdaInvokeApi;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
 import dev.ordersprofiles.local.schedule.Schedules;
+import dev.ordersprofiles.local.security.FrontDoorGuard;
 import dev.ordersprofiles.local.store.ChangeCapture;
 import dev.ordersprofiles.local.store.DynamoDbEndpoint;
 import dev.ordersprofiles.local.store.EmbeddedDynamoDb;
@@ -57,6 +61,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole system on one loopback port, from sam/template.yaml: API Gateway with the Cognito authorizer, the
@@ -114,11 +119,21 @@ public final class LocalStack implements AutoCloseable {
         // The in-process functions reach the same DynamoDB endpoint (so their writes reach the streams) on a loopback
         // port of its own: through the front door, a request's thread would wait for a thread of the same pool for
         // each DynamoDB call, and a burst of requests would take them all (the store's own port is as open).
-        LocalServer functionsDynamoDb = closing(new LocalServer("127.0.0.1", 0, 32, request -> dynamoDb.serves(request)
-                ? dynamoDb.handle(request) : HttpResponse.json(404, "{\"message\":\"only the DynamoDB API here\"}")));
-        LocalServer server = closing(new LocalServer(options.host(), options.port(), 64,
-                request -> dispatch(request, dynamoDb, console, invokeApi, docs, api)));
-        Stores stores = dynamoDbStores(URI.create("http://127.0.0.1:" + functionsDynamoDb.port()), shared, clock);
+        // Both ports check Host, Origin and SigV4 alike (FrontDoorGuard, AwsSignatureGuard).
+        SigV4Verifier signatures = new SigV4Verifier(options.credentials(), clock);
+        AtomicInteger functionsPort = new AtomicInteger();
+        LocalServer functionsDynamoDb = closing(new LocalServer("127.0.0.1", 0, 32, new FrontDoorGuard(
+                new AwsSignatureGuard(request -> dynamoDb.serves(request) ? dynamoDb.handle(request)
+                        : HttpResponse.json(404, "{\"message\":\"only the DynamoDB API here\"}"), signatures),
+                functionsPort::get, true)));
+        functionsPort.set(functionsDynamoDb.port());
+        AtomicInteger boundPort = new AtomicInteger();
+        LocalServer server = closing(new LocalServer(options.host(), options.port(), 64, new FrontDoorGuard(
+                new AwsSignatureGuard(request -> dispatch(request, dynamoDb, console, invokeApi, docs, api),
+                        signatures), boundPort::get, LocalServer.isLoopback(options.host()))));
+        boundPort.set(server.port());
+        Stores stores = dynamoDbStores(URI.create("http://127.0.0.1:" + functionsDynamoDb.port()), shared,
+                options.credentials(), clock);
         ports.set(new Ports(stores.orders(), stores.profiles(), stores.idempotency(), workflow,
                 SimulatedInventory.fromConfig(config.simStock()), SimulatedPayments.fromConfig(config.simDeclineAbove()),
                 new UuidIds()));
@@ -236,13 +251,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The DynamoDB adapters, as the functions build them on AWS, against {@code endpoint}. */
-    private static Stores dynamoDbStores(URI endpoint, Map<String, String> env, Clock clock) {
+    private static Stores dynamoDbStores(URI endpoint, Map<String, String> env, LocalCredentials credentials,
+                                         Clock clock) {
         AwsSettings settings = new AwsSettings(TemplateReader.REGION,
                 new TableNames(env.get("ORDERS_TABLE"), env.get("PROFILES_TABLE"), env.get("IDEMPOTENCY_TABLE")),
                 Optional.empty(), Optional.of(endpoint), Optional.empty(),
                 HandlerConfig.from(env).pendingIndexShards(), HandlerConfig.from(env).orderRetention());
         AwsAdapters aws = AwsAdapters.fromSettings(settings,
-                CredentialsProvider.fixed(AwsCredentials.of("local", "local")), clock);
+                CredentialsProvider.fixed(AwsCredentials.of(credentials.accessKeyId(), credentials.secretAccessKey())),
+                clock);
         return new Stores(aws.orderRepository(), aws.profileRepository(), aws.idempotencyStore());
     }
 

@@ -1,5 +1,6 @@
 package dev.ordersprofiles.local;
 
+import dev.ordersprofiles.local.aws.LocalCredentials;
 import dev.ordersprofiles.local.template.TemplateException;
 import java.io.IOException;
 import java.net.BindException;
@@ -51,9 +52,12 @@ public final class Main {
                 [local]   workflow:   %s/_local/executions
                 [local]   docs:       %s/docs/
                 [local]   Lambda API: aws lambda invoke --endpoint-url %s --function-name orders-cleanup out.json
+                [local]               (SigV4 with access key id %s%s, any region)
                 [local]   store:      %s
                 [local] Ctrl-C stops it.
                 """, (System.nanoTime() - started) / 1_000_000, base, base, base, base, base, base,
+                options.credentials().accessKeyId(),
+                options.credentials().equals(LocalCredentials.DEFAULT) ? ", secret local" : " and the secret given",
                 options.dynamodbEndpoint().map(e -> "DynamoDB at " + e).orElse("in memory"));
         try {
             stopped.await();

@@ -72,7 +72,7 @@ class DynamoDbModeIT {
                 Instant.now().minus(Duration.ofHours(1)), Duration.ofMinutes(15));
         table.add(stale);
 
-        Http.Answer run = http.post("/2015-03-31/functions/orders-cleanup/invocations", null, "{}");
+        Http.Answer run = http.signed("POST", "/2015-03-31/functions/orders-cleanup/invocations", "{}");
         assertThat(run.status()).as(run.body()).isEqualTo(200);
         assertThat(run.header("X-Amz-Function-Error")).as(run.body()).isNull();
 

@@ -57,6 +57,39 @@ final class Http {
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new Answer(r.statusCode(), r));
     }
 
+    /** A request signed as the AWS CLI and SDKs sign it (the SDK's own SigV4 signer), with the stack's default keys. */
+    Answer signed(String method, String path, String body, String... headers) {
+        return signedWith(new AwsCredentialsPair("local", "local"), method, path, body, headers);
+    }
+
+    record AwsCredentialsPair(String accessKeyId, String secret) {
+    }
+
+    Answer signedWith(AwsCredentialsPair keys, String method, String path, String body, String... headers) {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        software.amazon.awssdk.http.SdkHttpRequest.Builder unsigned = software.amazon.awssdk.http.SdkHttpRequest
+                .builder().method(software.amazon.awssdk.http.SdkHttpMethod.fromValue(method)).uri(URI.create(base + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            unsigned.putHeader(headers[i], headers[i + 1]);
+        }
+        var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create().sign(r -> r
+                .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(keys.accessKeyId(),
+                        keys.secret()))
+                .request(unsigned.build())
+                .payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(bytes))
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
+                .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, "eu-west-1"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, bytes.length == 0 && !method.equals("POST") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        signed.request().headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        return send(request.build());
+    }
+
     String token(String username) {
         Answer answer = post("/_local/token", null, "{\"username\":\"" + username + "\",\"email\":\"" + username
                 + "@example.com\"}");

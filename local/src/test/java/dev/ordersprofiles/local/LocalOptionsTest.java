@@ -34,6 +34,23 @@ class LocalOptionsTest {
     }
 
     @Test
+    void the_host_and_the_aws_credentials_are_options_with_loopback_and_local_local_by_default() {
+        assertThat(LocalOptions.parse(List.of()).credentials())
+                .isEqualTo(new dev.ordersprofiles.local.aws.LocalCredentials("local", "local"));
+        LocalOptions options = LocalOptions.parse(List.of("--host", "0.0.0.0", "--access-key-id=AKIDLOCAL",
+                "--secret-access-key", "s3cr3t"));
+        assertThat(options.host()).isEqualTo("0.0.0.0");
+        assertThat(options.credentials().accessKeyId()).isEqualTo("AKIDLOCAL");
+        assertThat(options.credentials().secretAccessKey()).isEqualTo("s3cr3t");
+        assertThat(options.credentials().toString()).doesNotContain("s3cr3t");
+        assertThat(LocalOptions.parse(List.of("--host", "[::1]")).host()).isEqualTo("::1");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--host", "a b")))
+                .hasMessage("--host must be an address or host name, not a b");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--access-key-id", " ")))
+                .hasMessage("--access-key-id must not be empty");
+    }
+
+    @Test
     void the_store_is_persisted_by_default_and_in_memory_on_request() {
         assertThat(LocalOptions.parse(List.of()).store()).isEqualTo(LocalOptions.Store.DEFAULT);
         LocalOptions options = LocalOptions.parse(List.of("--in-memory", "--ttl-sweep-seconds", "2",

@@ -211,22 +211,23 @@ class LocalStackIT {
 
     @Test
     void the_lambda_invoke_api_runs_functions_by_name() {
-        Http.Answer list = http.get("/2015-03-31/functions/", null);
+        Http.Answer list = http.signed("GET", "/2015-03-31/functions/", null);
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body()).contains("orders-cleanup").contains("charge-payment");
+        assertThat(list.body()).contains("orders-cleanup").contains("charge-payment")
+                .doesNotContain("Environment").doesNotContain("ORDERS_TABLE");
 
-        Http.Answer cleanup = http.post("/2015-03-31/functions/orders-cleanup/invocations", null,
+        Http.Answer cleanup = http.signed("POST", "/2015-03-31/functions/orders-cleanup/invocations",
                 "{\"version\":\"0\",\"id\":\"1\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\","
                         + "\"account\":\"000000000000\",\"time\":\"2026-11-27T10:00:00Z\",\"region\":\"us-east-1\","
                         + "\"resources\":[],\"detail\":{}}");
         assertThat(cleanup.status()).as(cleanup.body()).isEqualTo(200);
         assertThat(cleanup.header("X-Amz-Function-Error")).isNull();
 
-        Http.Answer failing = http.post("/2015-03-31/functions/validate-order/invocations", null,
+        Http.Answer failing = http.signed("POST", "/2015-03-31/functions/validate-order/invocations",
                 "{\"orderId\": \"00000000-0000-4000-8000-000000000000\"}");
         assertThat(failing.header("X-Amz-Function-Error")).isEqualTo("Unhandled");
         assertThat(failing.json().get("errorType").asText()).startsWith("dev.ordersprofiles.");
-        assertThat(http.post("/2015-03-31/functions/nope/invocations", null, "{}").status()).isEqualTo(404);
+        assertThat(http.signed("POST", "/2015-03-31/functions/nope/invocations", "{}").status()).isEqualTo(404);
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.util.concurrent.Executor;
 /**
  * The part of the Lambda API the AWS CLI and SDKs need to invoke functions here:
  * {@code POST /2015-03-31/functions/{name}/invocations} (RequestResponse, Event, DryRun) and
- * {@code GET /2015-03-31/functions/}. Signatures are not checked.
+ * {@code GET /2015-03-31/functions/}. Requests reach it only SigV4-signed with the stack's credentials
+ * ({@link dev.ordersprofiles.local.aws.AwsSignatureGuard}) and at most 6 MB
+ * ({@link dev.ordersprofiles.local.http.Limits#MAX_INVOKE_BODY}). The list omits each function's
+ * {@code Environment}: its values (table names, and in other templates secrets) are not shown through the API.
  */
 public final class LambdaInvokeApi {
     public static final String PREFIX = "/2015-03-31/functions";
@@ -87,8 +90,6 @@ public final class LambdaInvokeApi {
             item.put("MemorySize", f.memoryMb());
             item.put("Version", "$LATEST");
             item.put("PackageType", "Zip");
-            ObjectNode env = item.putObject("Environment").putObject("Variables");
-            f.environment().forEach(env::put);
         }
         body.putNull("NextMarker");
         return HttpResponse.json(200, body.toString());
