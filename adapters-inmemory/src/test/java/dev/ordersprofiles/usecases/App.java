@@ -10,7 +10,8 @@ import dev.ordersprofiles.adapters.inmemory.SimulatedPayments;
 import dev.ordersprofiles.adapters.inmemory.UuidIds;
 import dev.ordersprofiles.application.order.ChargePaymentService;
 import dev.ordersprofiles.application.order.ConfirmOrderService;
-import dev.ordersprofiles.application.order.ExpireStaleOrdersService;
+import dev.ordersprofiles.application.order.MarkOrderNeedsAttentionService;
+import dev.ordersprofiles.application.order.ReconcileOrdersService;
 import dev.ordersprofiles.application.order.GetOrderService;
 import dev.ordersprofiles.application.order.MarkOrderFailedService;
 import dev.ordersprofiles.application.order.OrderPolicy;
@@ -29,8 +30,9 @@ import java.util.concurrent.Executor;
 
 /** The use cases wired on the in-memory adapters, the way the handlers wire them, with a hand-moved clock. */
 final class App {
+    static final java.time.Duration STUCK_AFTER = java.time.Duration.ofMinutes(30);
     final MutableClock clock = new MutableClock(OrderFixtures.T0);
-    final InMemoryOrderRepository orders = new InMemoryOrderRepository();
+    final InMemoryOrderRepository orders = new InMemoryOrderRepository(STUCK_AFTER);
     final InMemoryProfileRepository profiles = new InMemoryProfileRepository();
     final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(clock);
     final RecordingEventLog events = new RecordingEventLog();
@@ -47,7 +49,8 @@ final class App {
     final MarkOrderFailedService markFailed;
     final PlaceOrderService placeOrder;
     final GetOrderService getOrder;
-    final ExpireStaleOrdersService expireStale;
+    final MarkOrderNeedsAttentionService markNeedsAttention;
+    final ReconcileOrdersService reconciler;
     final UpsertProfileService upsertProfile;
     final GetProfileService getProfile;
 
@@ -67,16 +70,19 @@ final class App {
         reserve = new ReserveInventoryService(orders, inventory, clock);
         charge = new ChargePaymentService(orders, payments, clock);
         confirm = new ConfirmOrderService(orders, clock, events);
-        release = new ReleaseInventoryService(orders, inventory);
-        refund = new RefundPaymentService(orders, payments);
+        release = new ReleaseInventoryService(orders, inventory, clock);
+        refund = new RefundPaymentService(orders, payments, clock);
         markFailed = new MarkOrderFailedService(orders, clock, events);
+        markNeedsAttention = new MarkOrderNeedsAttentionService(orders, clock, events);
+        OrderPolicy policy = new OrderPolicy(OrderFixtures.PENDING_FOR, java.time.Duration.ofHours(24), STUCK_AFTER);
+        reconciler = new ReconcileOrdersService(orders, refund, release, markFailed, markNeedsAttention, clock, events,
+                policy);
         InProcessOrderWorkflow workflow = new InProcessOrderWorkflow(new InProcessOrderWorkflow.Steps(
-                validate, reserve, charge, confirm, release, refund, markFailed),
+                validate, reserve, charge, confirm, release, refund, markFailed, markNeedsAttention),
                 executor == null ? pendingRuns::add : executor);
         placeOrder = new PlaceOrderService(orders, idempotency, workflow, new UuidIds(), clock, events,
-                new OrderPolicy(OrderFixtures.PENDING_FOR, java.time.Duration.ofHours(24)));
+                policy, reconciler);
         getOrder = new GetOrderService(orders);
-        expireStale = new ExpireStaleOrdersService(orders, clock, events);
         upsertProfile = new UpsertProfileService(profiles, clock, events);
         getProfile = new GetProfileService(profiles);
     }

@@ -79,7 +79,7 @@ class WorkflowStepsTest {
     void an_expired_order_fails_validation_and_stays_expired() {
         OrderId id = place("10.00", LineItem.of("A-1", 1));
         app.clock.advance(OrderFixtures.PENDING_FOR.plusSeconds(1));
-        app.expireStale.expireStale();
+        app.reconciler.reconcile();
 
         assertThatThrownBy(() -> app.validate.validate(id)).isInstanceOf(OrderValidationFailed.class);
         app.runPendingWorkflows();
@@ -113,7 +113,11 @@ class WorkflowStepsTest {
         assertThat(failed.status()).isEqualTo(OrderStatus.FAILED);
         assertThat(failed.failureReason()).contains("PaymentDeclined");
         assertThat(failed.history()).extracting(c -> c.status()).containsExactly(OrderStatus.PENDING,
-                OrderStatus.VALIDATED, OrderStatus.RESERVED, OrderStatus.FAILED);
+                OrderStatus.VALIDATED, OrderStatus.RESERVED, OrderStatus.COMPENSATING, OrderStatus.COMPENSATING,
+                OrderStatus.COMPENSATING,
+                OrderStatus.FAILED);
+        assertThat(failed.isRefunded()).isTrue();
+        assertThat(failed.isReleased()).isTrue();
         assertThat(app.inventory.available(Sku.of("A-1"))).isEqualTo(5);
         assertThat(app.payments.chargeCount()).isZero();
         assertThat(app.events.events()).contains(new BusinessEvent.OrderFailed(id, "PaymentDeclined"));

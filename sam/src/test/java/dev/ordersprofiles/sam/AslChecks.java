@@ -16,7 +16,8 @@ final class AslChecks {
     }
 
     static final List<String> TRANSIENT = List.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
-            "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
+            "Lambda.SdkClientException", "Lambda.TooManyRequestsException", "Lambda.SnapStartNotReadyException",
+            "Lambda.ClientExecutionTimeoutException", Contract.DEPENDENCY_UNAVAILABLE);
     static final List<String> STEPS = List.of("Validate", "Reserve", "Charge", "Confirm");
 
     static JsonNode parse(String text) {
@@ -107,13 +108,15 @@ final class AslChecks {
     static List<String> compensation(JsonNode asl) {
         List<String> problems = new ArrayList<>();
         expectPath(asl, "Validate", Contract.ORDER_VALIDATION_FAILED, List.of("Validate", "MarkFailed", "OrderFailed"), problems);
-        expectPath(asl, "Reserve", Contract.OUT_OF_STOCK, List.of("Reserve", "MarkFailed", "OrderFailed"), problems);
-        expectPath(asl, "Charge", Contract.PAYMENT_DECLINED, List.of("Charge", "ReleaseInventory", "MarkFailed", "OrderFailed"), problems);
+        expectPath(asl, "Reserve", Contract.OUT_OF_STOCK, List.of("Reserve", "ReleaseInventory", "MarkFailed", "OrderFailed"), problems);
+        expectPath(asl, "Charge", Contract.PAYMENT_DECLINED,
+                List.of("Charge", "RefundPayment", "ReleaseInventory", "MarkFailed", "OrderFailed"), problems);
         expectPath(asl, "Confirm", "States.TaskFailed",
                 List.of("Confirm", "RefundPayment", "ReleaseInventory", "MarkFailed", "OrderFailed"), problems);
         // Unexpected errors after retries still end with the order FAILED (and compensate what may have happened).
-        expectPath(asl, "Validate", "States.TaskFailed", List.of("Validate", "MarkFailed", "OrderFailed"), problems);
-        expectPath(asl, "Reserve", "States.TaskFailed", List.of("Reserve", "ReleaseInventory", "MarkFailed", "OrderFailed"), problems);
+        expectPath(asl, "Validate", "States.TaskFailed", List.of("Validate", "ReleaseInventory", "MarkFailed", "OrderFailed"), problems);
+        expectPath(asl, "Reserve", "States.TaskFailed",
+                List.of("Reserve", "RefundPayment", "ReleaseInventory", "MarkFailed", "OrderFailed"), problems);
         expectPath(asl, "Charge", "States.TaskFailed",
                 List.of("Charge", "RefundPayment", "ReleaseInventory", "MarkFailed", "OrderFailed"), problems);
         if (!"Fail".equals(asl.path("States").path("OrderFailed").path("Type").asText())) {

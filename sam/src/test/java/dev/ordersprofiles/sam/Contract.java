@@ -37,7 +37,7 @@ final class Contract {
     static final Set<String> ENVIRONMENT = Set.of("ORDERS_TABLE", "PROFILES_TABLE", "IDEMPOTENCY_TABLE",
             "STATE_MACHINE_ARN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL_SFN",
             "ORDERS_PROFILES_ADAPTERS", "PENDING_ORDER_TIMEOUT_SECONDS", "ORDER_RETENTION_DAYS",
-            "PENDING_INDEX_SHARDS", "SIM_STOCK", "SIM_DECLINE_ABOVE", "METRICS_NAMESPACE", "JAVA_TOOL_OPTIONS");
+            "PENDING_INDEX_SHARDS", "ORDER_STUCK_AFTER_SECONDS", "SIM_STOCK", "SIM_DECLINE_ABOVE", "METRICS_NAMESPACE", "JAVA_TOOL_OPTIONS");
 
     /** Every function needs the tables (without one a deployed handler refuses to start). */
     static final Set<String> ENVIRONMENT_EVERY_FUNCTION = Set.of("ORDERS_TABLE", "PROFILES_TABLE", "IDEMPOTENCY_TABLE");
@@ -46,6 +46,8 @@ final class Contract {
     static final String ORDER_VALIDATION_FAILED = "dev.ordersprofiles.application.order.OrderValidationFailed";
     static final String OUT_OF_STOCK = "dev.ordersprofiles.application.order.OutOfStock";
     static final String PAYMENT_DECLINED = "dev.ordersprofiles.application.order.PaymentDeclined";
+    /** The transient error (an outage after the client's retries) every task retries; the handlers' errorType. */
+    static final String DEPENDENCY_UNAVAILABLE = "dev.ordersprofiles.application.shared.DependencyUnavailable";
     static final List<String> BUSINESS_ERRORS = List.of(ORDER_VALIDATION_FAILED, OUT_OF_STOCK, PAYMENT_DECLINED);
 
     /** The only public route. */

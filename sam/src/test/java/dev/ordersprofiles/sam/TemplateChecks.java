@@ -215,13 +215,13 @@ final class TemplateChecks {
             indexes.put(String.valueOf(map(gsi).get("IndexName")), ks);
         }
         expectIndex(indexes, "byUser", List.of("HASH:userId", "RANGE:createdAt", "projection:ALL"), problems);
-        expectIndex(indexes, "pendingByDeadline", List.of("HASH:pendingShard", "RANGE:ttlEpoch", "projection:ALL"), problems);
+        expectIndex(indexes, "inFlightByDue", List.of("HASH:inFlightShard", "RANGE:dueEpoch", "projection:ALL"), problems);
         Map<String, Object> types = new HashMap<>();
         for (Object a : list(t.properties("OrdersTable").get("AttributeDefinitions"))) {
             types.put(String.valueOf(map(a).get("AttributeName")), map(a).get("AttributeType"));
         }
-        if (!"N".equals(types.get("ttlEpoch")) || !"S".equals(types.get("pendingShard"))) {
-            problems.add("OrdersTable: ttlEpoch must be N and pendingShard S");
+        if (!"N".equals(types.get("dueEpoch")) || !"S".equals(types.get("inFlightShard"))) {
+            problems.add("OrdersTable: dueEpoch must be N and inFlightShard S");
         }
         return problems;
     }

@@ -101,9 +101,9 @@ class TemplateContractTest {
         assertThat(TemplateChecks.tables(Template.mutated("  IdempotencyTable:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: !Ref StatefulResourcePolicy\n    UpdateReplacePolicy: !Ref StatefulResourcePolicy\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions:\n        - AttributeName: pk\n          AttributeType: S\n      KeySchema:\n        - AttributeName: pk\n          KeyType: HASH\n      TimeToLiveSpecification:\n        AttributeName: ttlEpoch\n",
                 "  IdempotencyTable:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: !Ref StatefulResourcePolicy\n    UpdateReplacePolicy: !Ref StatefulResourcePolicy\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions:\n        - AttributeName: pk\n          AttributeType: S\n      KeySchema:\n        - AttributeName: pk\n          KeyType: HASH\n      TimeToLiveSpecification:\n        AttributeName: expiresAt\n")))
                 .containsExactly("IdempotencyTable: TTL must be enabled on ttlEpoch");
-        assertThat(TemplateChecks.tables(Template.mutated("            - AttributeName: ttlEpoch\n              KeyType: RANGE\n",
+        assertThat(TemplateChecks.tables(Template.mutated("            - AttributeName: dueEpoch\n              KeyType: RANGE\n",
                 "            - AttributeName: createdAt\n              KeyType: RANGE\n")))
-                .singleElement().asString().startsWith("OrdersTable: index pendingByDeadline should be");
+                .singleElement().asString().startsWith("OrdersTable: index inFlightByDue should be");
     }
 
     @Test

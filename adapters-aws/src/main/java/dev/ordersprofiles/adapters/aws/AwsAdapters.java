@@ -45,7 +45,7 @@ public final class AwsAdapters {
                 settings.stepFunctionsEndpoint().orElseGet(() -> AwsService.STEP_FUNCTIONS.endpoint(settings.region())),
                 credentials, RetryPolicy.standard(), Clock.systemUTC(), listener));
         this.orders = new Lazy<>(() -> new DynamoDbOrderRepository(dynamo.get(), settings.tables().orders(),
-                settings.pendingIndexShards(), settings.orderRetention(), 0));
+                settings.pendingIndexShards(), settings.orderRetention(), settings.orderStuckAfter(), 0));
         this.profiles = new Lazy<>(() -> new DynamoDbProfileRepository(dynamo.get(), settings.tables().profiles()));
         this.idempotency = new Lazy<>(() -> new DynamoDbIdempotencyStore(
                 dynamo.get(), settings.tables().idempotency(), clock));

@@ -2,15 +2,16 @@ package dev.ordersprofiles.adapters.inmemory;
 
 import dev.ordersprofiles.application.order.ConcurrentOrderUpdate;
 import dev.ordersprofiles.application.order.DuplicateOrder;
+import dev.ordersprofiles.application.order.OrderPolicy;
 import dev.ordersprofiles.application.port.OrderRepository;
 import dev.ordersprofiles.application.shared.InvalidPageToken;
 import dev.ordersprofiles.application.shared.Page;
 import dev.ordersprofiles.application.shared.PageRequest;
 import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.domain.order.OrderId;
-import dev.ordersprofiles.domain.order.OrderStatus;
 import dev.ordersprofiles.domain.shared.UserId;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
@@ -24,6 +25,20 @@ import java.util.stream.Stream;
 /** Orders in a concurrent map. Conditional updates are atomic per order. */
 public final class InMemoryOrderRepository implements OrderRepository {
     private final ConcurrentMap<OrderId, Order> orders = new ConcurrentHashMap<>();
+    private final Duration stuckAfter;
+
+    /** A repository whose orders in flight are due {@link OrderPolicy#DEFAULT_STUCK_AFTER} after their last move. */
+    public InMemoryOrderRepository() {
+        this(OrderPolicy.DEFAULT_STUCK_AFTER);
+    }
+
+    /** @param stuckAfter ORDER_STUCK_AFTER_SECONDS: when an order in flight becomes due for the reconciler */
+    public InMemoryOrderRepository(Duration stuckAfter) {
+        if (stuckAfter.isNegative() || stuckAfter.isZero()) {
+            throw new IllegalArgumentException("stuckAfter must be positive");
+        }
+        this.stuckAfter = stuckAfter;
+    }
 
     @Override
     public void add(Order order) {
@@ -69,10 +84,10 @@ public final class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Stream<Order> pendingDueBefore(Instant cutoff) {
+    public Stream<Order> dueBefore(Instant cutoff) {
         return orders.values().stream()
-                .filter(o -> o.status() == OrderStatus.PENDING && o.deadline().isBefore(cutoff))
-                .sorted(Comparator.comparing(Order::deadline))
+                .filter(o -> o.dueAt(stuckAfter).map(due -> due.isBefore(cutoff)).orElse(false))
+                .sorted(Comparator.comparing(o -> o.dueAt(stuckAfter).orElseThrow()))
                 .collect(Collectors.toList())
                 .stream();
     }

@@ -4,6 +4,7 @@ import dev.ordersprofiles.application.order.ChargePayment;
 import dev.ordersprofiles.application.order.ConfirmOrder;
 import dev.ordersprofiles.application.order.MarkOrderFailed;
 import dev.ordersprofiles.application.order.MarkOrderFailedCommand;
+import dev.ordersprofiles.application.order.MarkOrderNeedsAttention;
 import dev.ordersprofiles.application.order.RefundPayment;
 import dev.ordersprofiles.application.order.ReleaseInventory;
 import dev.ordersprofiles.application.order.ReserveInventory;
@@ -15,15 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
- * Runs the PlaceOrder workflow in this process, with the compensations of the state machine: a failed reserve
- * marks the order failed; a failed charge releases the stock first; a failed confirm refunds and releases.
- * One run per order id: starting it again is a no-op. Runs go to {@code executor}
- * (pass {@code Runnable::run} to run synchronously in tests).
+ * Runs the PlaceOrder workflow in this process, shaped like the state machine: any failure of a forward step runs
+ * the compensations (refund, release) and marks the order FAILED; a compensation or the marking that fails in turn
+ * marks the order FAILED as needing attention. One run per order id: starting it again is a no-op. Runs go to
+ * {@code executor} (pass {@code Runnable::run} to run synchronously in tests).
  */
 public final class InProcessOrderWorkflow implements OrderWorkflow {
     /** The steps of the workflow, in the order they run. */
     public record Steps(ValidateOrder validate, ReserveInventory reserve, ChargePayment charge, ConfirmOrder confirm,
-                        ReleaseInventory release, RefundPayment refund, MarkOrderFailed markFailed) {
+                        ReleaseInventory release, RefundPayment refund, MarkOrderFailed markFailed,
+                        MarkOrderNeedsAttention markNeedsAttention) {
     }
 
     private final Steps steps;
@@ -45,33 +47,25 @@ public final class InProcessOrderWorkflow implements OrderWorkflow {
     private void run(OrderId id) {
         try {
             steps.validate().validate(id);
-        } catch (RuntimeException e) {
-            fail(id, e);
-            return;
-        }
-        try {
             steps.reserve().reserve(id);
-        } catch (RuntimeException e) {
-            fail(id, e);
-            return;
-        }
-        try {
             steps.charge().charge(id);
-        } catch (RuntimeException e) {
-            steps.release().release(id);
-            fail(id, e);
-            return;
-        }
-        try {
             steps.confirm().confirm(id);
         } catch (RuntimeException e) {
-            steps.refund().refund(id);
-            steps.release().release(id);
-            fail(id, e);
+            compensate(id, e);
         }
     }
 
-    private void fail(OrderId id, RuntimeException cause) {
-        steps.markFailed().markFailed(new MarkOrderFailedCommand(id, cause.getClass().getSimpleName()));
+    private void compensate(OrderId id, RuntimeException cause) {
+        String step = "RefundPayment";
+        try {
+            steps.refund().refund(id);
+            step = "ReleaseInventory";
+            steps.release().release(id);
+            step = "MarkFailed";
+            steps.markFailed().markFailed(new MarkOrderFailedCommand(id, cause.getClass().getSimpleName()));
+        } catch (RuntimeException undoFailed) {
+            steps.markNeedsAttention().markNeedsAttention(new MarkOrderFailedCommand(id,
+                    cause.getClass().getSimpleName() + ", then " + step + ": " + undoFailed.getClass().getSimpleName()));
+        }
     }
 }

@@ -6,6 +6,6 @@ import dev.ordersprofiles.application.port.OrderRepositoryContract;
 class InMemoryOrderRepositoryTest extends OrderRepositoryContract {
     @Override
     protected OrderRepository newRepository() {
-        return new InMemoryOrderRepository();
+        return new InMemoryOrderRepository(STUCK_AFTER);
     }
 }

@@ -28,6 +28,13 @@ public sealed interface BusinessEvent {
         }
     }
 
+    /** An order ended FAILED with a reservation or charge that could not be undone; an alarm watches the metric. */
+    record OrderNeedsAttention(OrderId orderId, String reason) implements BusinessEvent {
+        public String metricName() {
+            return "OrdersNeedingAttention";
+        }
+    }
+
     record OrderExpired(OrderId orderId) implements BusinessEvent {
         public String metricName() {
             return "OrdersExpired";

@@ -26,6 +26,7 @@ public final class ChargePaymentService implements ChargePayment {
         }
         Order charged = order.charge(clock.instant()); // refuses illegal moves before any money moves
         payments.charge(orderId, order.amount());
-        return steps.save(order, charged, stored -> stored.status().hasReached(OrderStatus.CHARGED));
+        return steps.save(order, charged, stored -> stored.status().hasReached(OrderStatus.CHARGED),
+                () -> payments.refund(orderId));
     }
 }

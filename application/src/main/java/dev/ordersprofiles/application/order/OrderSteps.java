@@ -4,9 +4,13 @@ import dev.ordersprofiles.application.port.OrderRepository;
 import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.domain.order.OrderId;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /** Loading and conditional saving shared by the workflow steps. */
 final class OrderSteps {
+    /** How often a compensation re-reads an order that moved on under it before giving up. */
+    static final int UNDO_ATTEMPTS = 5;
+
     private final OrderRepository orders;
 
     OrderSteps(OrderRepository orders) {
@@ -22,6 +26,15 @@ final class OrderSteps {
      * stored order is returned as long as it satisfies {@code done}; anything else is a real conflict.
      */
     Order save(Order current, Order next, Predicate<Order> done) {
+        return save(current, next, done, () -> { });
+    }
+
+    /**
+     * Like {@link #save(Order, Order, Predicate)}, for a step that took something outside the order before saving:
+     * when the stored order moved elsewhere (a compensation began, or it ended), {@code undoOwn} gives that back
+     * before the conflict is thrown, so nothing is left held that the stored order does not account for.
+     */
+    Order save(Order current, Order next, Predicate<Order> done, Runnable undoOwn) {
         try {
             orders.update(current, next);
             return next;
@@ -30,7 +43,30 @@ final class OrderSteps {
             if (done.test(stored)) {
                 return stored;
             }
+            undoOwn.run();
             throw conflict;
         }
+    }
+
+    /**
+     * Records an undo: {@code record} moves the freshly read order (returning it unchanged when there is nothing
+     * to record); on a concurrent change the order is read again, so a compensation is never lost to a race.
+     */
+    Order record(OrderId id, UnaryOperator<Order> record) {
+        ConcurrentOrderUpdate last = null;
+        for (int attempt = 0; attempt < UNDO_ATTEMPTS; attempt++) {
+            Order order = load(id);
+            Order next = record.apply(order);
+            if (next == order) {
+                return order;
+            }
+            try {
+                orders.update(order, next);
+                return next;
+            } catch (ConcurrentOrderUpdate conflict) {
+                last = conflict;
+            }
+        }
+        throw last;
     }
 }

@@ -21,9 +21,10 @@ public final class PlaceOrderService implements PlaceOrder {
     private final Clock clock;
     private final EventLog events;
     private final OrderPolicy policy;
+    private final ReconcileOrders reconciler;
 
     public PlaceOrderService(OrderRepository orders, IdempotencyStore idempotency, OrderWorkflow workflow, Ids ids,
-                             Clock clock, EventLog events, OrderPolicy policy) {
+                             Clock clock, EventLog events, OrderPolicy policy, ReconcileOrders reconciler) {
         this.orders = orders;
         this.idempotency = idempotency;
         this.workflow = workflow;
@@ -31,6 +32,7 @@ public final class PlaceOrderService implements PlaceOrder {
         this.clock = clock;
         this.events = events;
         this.policy = policy;
+        this.reconciler = reconciler;
     }
 
     @Override
@@ -54,7 +56,14 @@ public final class PlaceOrderService implements PlaceOrder {
     }
 
     private Order ensurePlaced(OrderId id, PlaceOrderCommand command, Instant now) {
-        return start(orders.find(id).orElseGet(() -> add(newOrder(id, command, now))));
+        Optional<Order> stored = orders.find(id);
+        if (stored.isEmpty()) {
+            return start(add(newOrder(id, command, now)));
+        }
+        Order order = stored.get();
+        boolean due = order.dueAt(policy.stuckAfter()).map(at -> !at.isAfter(now)).orElse(false);
+        // A replay of an order past its deadline or stuck in flight settles it the way the reconciler would.
+        return due ? reconciler.reconcile(order) : start(order);
     }
 
     private Order newOrder(OrderId id, PlaceOrderCommand command, Instant now) {

@@ -3,7 +3,11 @@ package dev.ordersprofiles.application.order;
 import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.domain.order.OrderId;
 
-/** Compensation: refunds an order's charge. Idempotent; a no-op when nothing is charged. Refused for CONFIRMED orders. */
+/**
+ * Compensation: refunds an order's charge and records it (the order moves to COMPENSATING and can never be
+ * confirmed). Idempotent; a no-op when nothing can be charged or the order ended EXPIRED or FAILED. Refused for
+ * CONFIRMED orders ({@link dev.ordersprofiles.domain.order.IllegalStatusChange}).
+ */
 public interface RefundPayment {
 
     /** @return the order after the step */

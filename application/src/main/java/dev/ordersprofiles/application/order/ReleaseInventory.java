@@ -3,7 +3,10 @@ package dev.ordersprofiles.application.order;
 import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.domain.order.OrderId;
 
-/** Compensation: gives back the stock an order reserved. Idempotent; a no-op when nothing is reserved. Refused for CONFIRMED orders. */
+/**
+ * Compensation: gives back the stock an order reserved and records it (the order moves to COMPENSATING). Idempotent;
+ * a no-op when nothing can be reserved or the order ended EXPIRED or FAILED. Refused for CONFIRMED orders.
+ */
 public interface ReleaseInventory {
 
     /** @return the order after the step */

@@ -26,6 +26,7 @@ public final class ReserveInventoryService implements ReserveInventory {
         }
         Order reserved = order.reserve(clock.instant()); // refuses illegal moves before anything is reserved
         inventory.reserve(orderId, order.items());
-        return steps.save(order, reserved, stored -> stored.status().hasReached(OrderStatus.RESERVED));
+        return steps.save(order, reserved, stored -> stored.status().hasReached(OrderStatus.RESERVED),
+                () -> inventory.release(orderId));
     }
 }

@@ -32,8 +32,10 @@ public interface OrderRepository {
     Page<Order> findByUser(UserId user, PageRequest page);
 
     /**
-     * Every PENDING order whose deadline is before {@code cutoff}, read lazily page by page. Its cost grows with
-     * the number of such orders, never with the size of the store. Close the stream when done.
+     * Every non-terminal order that is due before {@code cutoff}, read lazily page by page: a PENDING order at its
+     * deadline, an order in flight at {@link Order#dueAt} with the stuck-after time the repository was configured
+     * with. Its cost grows with the number of orders in flight, never with the size of the store. Close the stream
+     * when done.
      */
-    Stream<Order> pendingDueBefore(Instant cutoff);
+    Stream<Order> dueBefore(Instant cutoff);
 }

@@ -15,6 +15,7 @@ import dev.ordersprofiles.application.testing.OrderFixtures;
 import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.domain.order.OrderId;
 import dev.ordersprofiles.domain.order.OrderStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link OrderRepository} does. Subclasses provide a fresh, empty repository. */
+/**
+ * What every {@link OrderRepository} does. Subclasses provide a fresh, empty repository configured with
+ * {@link #STUCK_AFTER} as its stuck-after time.
+ */
 public abstract class OrderRepositoryContract {
+    /** The stuck-after time the repository under test must be configured with. */
+    public static final Duration STUCK_AFTER = Duration.ofMinutes(30);
+
     protected OrderRepository orders;
 
     protected abstract OrderRepository newRepository();
@@ -60,7 +67,10 @@ public abstract class OrderRepositoryContract {
                 OrderFixtures.pending().validate(t),
                 OrderFixtures.pending().validate(t).reserve(t).charge(t).confirm(t.plusMillis(7)),
                 OrderFixtures.pending().expire(T0.plus(OrderFixtures.PENDING_FOR)),
-                OrderFixtures.pending().validate(t).reserve(t).fail("dev.x.PaymentDeclined \"quoted\" ünïcode", t));
+                OrderFixtures.pending().validate(t).reserve(t).refund(t),
+                OrderFixtures.pending().validate(t).reserve(t).refund(t).release(t)
+                        .fail("dev.x.PaymentDeclined \"quoted\" ünïcode", t),
+                OrderFixtures.pending().validate(t).failNeedingAttention("ReleaseInventory: Timeout", t));
         for (Order sample : samples) {
             Order placed = asPlaced(sample);
             orders.add(placed);
@@ -202,11 +212,44 @@ public abstract class OrderRepositoryContract {
         orders.update(movedOn, movedOn.validate(T0.plusSeconds(1)));
         Instant cutoff = T0.plus(OrderFixtures.PENDING_FOR).plusSeconds(60);
 
-        assertThat(ids(orders.pendingDueBefore(cutoff))).containsExactlyInAnyOrder(stale1.id(), stale2.id());
+        assertThat(ids(orders.dueBefore(cutoff))).containsExactlyInAnyOrder(stale1.id(), stale2.id());
 
         orders.update(stale1, stale1.expire(cutoff));
-        assertThat(ids(orders.pendingDueBefore(cutoff))).containsExactly(stale2.id());
-        assertThat(ids(orders.pendingDueBefore(T0))).isEmpty();
+        assertThat(ids(orders.dueBefore(cutoff))).containsExactly(stale2.id());
+        assertThat(ids(orders.dueBefore(T0))).isEmpty();
+    }
+
+    @Test
+    void orders_in_flight_are_due_once_stuck_and_terminal_orders_never() {
+        Instant t = T0.plusSeconds(5);
+        Order validated = OrderFixtures.pending(ALICE, T0).validate(t);
+        Order compensating = OrderFixtures.pending(BOB, T0).validate(t).reserve(t).charge(t).refund(t);
+        Order confirmed = OrderFixtures.pending(ALICE, T0).validate(t).reserve(t).charge(t).confirm(t);
+        Order failed = OrderFixtures.pending(BOB, T0).fail("OrderValidationFailed", t);
+        for (Order o : List.of(validated, compensating, confirmed, failed)) {
+            Order placed = asPlaced(o);
+            orders.add(placed);
+            orders.update(placed, o);
+        }
+        Instant stuck = t.plus(STUCK_AFTER);
+
+        assertThat(ids(orders.dueBefore(stuck))).isEmpty();
+        assertThat(ids(orders.dueBefore(stuck.plusMillis(1))))
+                .containsExactlyInAnyOrder(validated.id(), compensating.id());
+        assertThat(ids(orders.dueBefore(stuck.plus(Duration.ofDays(400)))))
+                .containsExactlyInAnyOrder(validated.id(), compensating.id());
+    }
+
+    @Test
+    void an_order_that_moves_on_is_due_again_only_stuck_after_its_new_move() {
+        Order pending = OrderFixtures.pending(ALICE, T0);
+        orders.add(pending);
+        Instant later = T0.plus(Duration.ofMinutes(10));
+        Order validated = pending.validate(later);
+        orders.update(pending, validated);
+
+        assertThat(ids(orders.dueBefore(later.plus(STUCK_AFTER)))).isEmpty();
+        assertThat(ids(orders.dueBefore(later.plus(STUCK_AFTER).plusSeconds(1)))).containsExactly(validated.id());
     }
 
     @Test
@@ -216,7 +259,7 @@ public abstract class OrderRepositoryContract {
         Instant cutoff = T0.plus(OrderFixtures.PENDING_FOR).plusSeconds(1);
 
         Order read;
-        try (Stream<Order> found = orders.pendingDueBefore(cutoff)) {
+        try (Stream<Order> found = orders.dueBefore(cutoff)) {
             read = found.findFirst().orElseThrow();
         }
         orders.update(read, read.expire(cutoff));

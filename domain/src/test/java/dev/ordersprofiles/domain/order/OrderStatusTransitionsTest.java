@@ -13,10 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class OrderStatusTransitionsTest {
     private static final Set<String> LEGAL = Set.of(
-            "PENDING>VALIDATED", "PENDING>EXPIRED", "PENDING>FAILED",
-            "VALIDATED>RESERVED", "VALIDATED>FAILED",
-            "RESERVED>CHARGED", "RESERVED>FAILED",
-            "CHARGED>CONFIRMED", "CHARGED>FAILED");
+            "PENDING>VALIDATED", "PENDING>EXPIRED", "PENDING>COMPENSATING", "PENDING>FAILED",
+            "VALIDATED>RESERVED", "VALIDATED>COMPENSATING", "VALIDATED>FAILED",
+            "RESERVED>CHARGED", "RESERVED>COMPENSATING", "RESERVED>FAILED",
+            "CHARGED>CONFIRMED", "CHARGED>COMPENSATING", "CHARGED>FAILED",
+            "COMPENSATING>COMPENSATING", "COMPENSATING>FAILED");
 
     static Stream<Arguments> every_pair() {
         return EnumSet.allOf(OrderStatus.class).stream()

@@ -38,7 +38,8 @@ class OrderTest {
 
     @Test
     void a_failed_order_keeps_its_reason() {
-        Order failed = Orders.in(OrderStatus.RESERVED).fail("PaymentDeclined", Orders.T0.plusSeconds(9));
+        Order failed = Orders.in(OrderStatus.RESERVED).release(Orders.T0.plusSeconds(9))
+                .refund(Orders.T0.plusSeconds(9)).fail("PaymentDeclined", Orders.T0.plusSeconds(9));
 
         assertThat(failed.failureReason()).contains("PaymentDeclined");
         assertThat(Orders.in(OrderStatus.RESERVED).failureReason()).isEmpty();

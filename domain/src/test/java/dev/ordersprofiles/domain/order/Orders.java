@@ -29,6 +29,7 @@ final class Orders {
             case VALIDATED -> o.validate(t);
             case RESERVED -> o.validate(t).reserve(t);
             case CHARGED -> o.validate(t).reserve(t).charge(t);
+            case COMPENSATING -> o.validate(t).reserve(t).charge(t).refund(t);
             case CONFIRMED -> o.validate(t).reserve(t).charge(t).confirm(t);
             case EXPIRED -> o.expire(T0.plus(PENDING_FOR));
             case FAILED -> o.fail("test", t);
@@ -43,7 +44,8 @@ final class Orders {
             case CHARGED -> o.charge(at);
             case CONFIRMED -> o.confirm(at);
             case EXPIRED -> o.expire(at);
-            case FAILED -> o.fail("because", at);
+            case COMPENSATING -> o.isRefunded() ? o.release(at) : o.refund(at);
+            case FAILED -> o.failNeedingAttention("because", at);
         };
     }
 }

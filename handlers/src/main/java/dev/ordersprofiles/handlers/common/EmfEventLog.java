@@ -60,6 +60,9 @@ public final class EmfEventLog implements EventLog {
         } else if (event instanceof BusinessEvent.OrderFailed e) {
             doc.put("orderId", e.orderId().value());
             doc.put("reason", e.reason());
+        } else if (event instanceof BusinessEvent.OrderNeedsAttention e) {
+            doc.put("orderId", e.orderId().value());
+            doc.put("reason", e.reason());
         } else if (event instanceof BusinessEvent.OrderExpired e) {
             doc.put("orderId", e.orderId().value());
         }

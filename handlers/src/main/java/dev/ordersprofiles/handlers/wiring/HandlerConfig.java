@@ -26,6 +26,7 @@ public record HandlerConfig(
         Duration pendingOrderTimeout,
         Duration orderRetention,
         int pendingIndexShards,
+        Duration orderStuckAfter,
         String simStock,
         String simDeclineAbove,
         String metricsNamespace) {
@@ -60,6 +61,9 @@ public record HandlerConfig(
         if (orderRetention.isNegative() || orderRetention.isZero()) {
             throw new IllegalArgumentException("ORDER_RETENTION_DAYS must be positive");
         }
+        if (orderStuckAfter.isNegative() || orderStuckAfter.isZero()) {
+            throw new IllegalArgumentException("ORDER_STUCK_AFTER_SECONDS must be positive");
+        }
         if (pendingIndexShards < 1) {
             throw new IllegalArgumentException("PENDING_INDEX_SHARDS must be at least 1");
         }
@@ -89,6 +93,7 @@ public record HandlerConfig(
                 Duration.ofSeconds(number(env, "PENDING_ORDER_TIMEOUT_SECONDS", 900)),
                 Duration.ofDays(number(env, "ORDER_RETENTION_DAYS", 30)),
                 (int) number(env, "PENDING_INDEX_SHARDS", 8),
+                Duration.ofSeconds(number(env, "ORDER_STUCK_AFTER_SECONDS", 3600)),
                 opt(env, "SIM_STOCK").orElse(""),
                 opt(env, "SIM_DECLINE_ABOVE").orElse(DEFAULT_DECLINE_ABOVE),
                 opt(env, "METRICS_NAMESPACE").orElse(DEFAULT_NAMESPACE));

@@ -4,10 +4,11 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.ordersprofiles.application.order.ChargePayment;
 import dev.ordersprofiles.application.order.ConfirmOrder;
-import dev.ordersprofiles.application.order.ExpireStaleOrders;
 import dev.ordersprofiles.application.order.GetOrder;
 import dev.ordersprofiles.application.order.ListMyOrders;
 import dev.ordersprofiles.application.order.MarkOrderFailed;
+import dev.ordersprofiles.application.order.MarkOrderNeedsAttention;
+import dev.ordersprofiles.application.order.ReconcileOrders;
 import dev.ordersprofiles.application.order.PlaceOrder;
 import dev.ordersprofiles.application.order.RefundPayment;
 import dev.ordersprofiles.application.order.ReleaseInventory;
@@ -50,7 +51,9 @@ public interface OrdersComponent {
 
     MarkOrderFailed markOrderFailed();
 
-    ExpireStaleOrders expireStaleOrders();
+    MarkOrderNeedsAttention markOrderNeedsAttention();
+
+    ReconcileOrders reconcileOrders();
 
     WelcomeNewProfile welcomeNewProfile();
 

@@ -15,6 +15,7 @@ import dev.ordersprofiles.adapters.inmemory.UuidIds;
 import dev.ordersprofiles.application.order.ChargePayment;
 import dev.ordersprofiles.application.order.ConfirmOrder;
 import dev.ordersprofiles.application.order.MarkOrderFailed;
+import dev.ordersprofiles.application.order.MarkOrderNeedsAttention;
 import dev.ordersprofiles.application.order.RefundPayment;
 import dev.ordersprofiles.application.order.ReleaseInventory;
 import dev.ordersprofiles.application.order.ReserveInventory;
@@ -60,14 +61,16 @@ final class PortsModule {
                 config.dynamodbEndpoint(),
                 config.stepFunctionsEndpoint(),
                 config.pendingIndexShards(),
-                config.orderRetention());
+                config.orderRetention(),
+                config.orderStuckAfter());
         return Optional.of(AwsAdapters.fromSettings(settings));
     }
 
     @Provides
     @Singleton
-    static OrderRepository orders(Optional<AwsAdapters> aws) {
-        return aws.map(AwsAdapters::orderRepository).orElseGet(InMemoryOrderRepository::new);
+    static OrderRepository orders(HandlerConfig config, Optional<AwsAdapters> aws) {
+        return aws.map(AwsAdapters::orderRepository)
+                .orElseGet(() -> new InMemoryOrderRepository(config.orderStuckAfter()));
     }
 
     @Provides
@@ -92,13 +95,15 @@ final class PortsModule {
     static OrderWorkflow workflow(HandlerConfig config, Optional<AwsAdapters> aws, Provider<ValidateOrder> validate,
                                   Provider<ReserveInventory> reserve, Provider<ChargePayment> charge,
                                   Provider<ConfirmOrder> confirm, Provider<ReleaseInventory> release,
-                                  Provider<RefundPayment> refund, Provider<MarkOrderFailed> markFailed) {
+                                  Provider<RefundPayment> refund, Provider<MarkOrderFailed> markFailed,
+                                  Provider<MarkOrderNeedsAttention> markNeedsAttention) {
         if (aws.isPresent()) {
             config.requireStateMachineArn();
             return aws.get().orderWorkflow();
         }
         return new InProcessOrderWorkflow(new InProcessOrderWorkflow.Steps(validate.get(), reserve.get(),
-                charge.get(), confirm.get(), release.get(), refund.get(), markFailed.get()), Runnable::run);
+                charge.get(), confirm.get(), release.get(), refund.get(), markFailed.get(), markNeedsAttention.get()),
+                Runnable::run);
     }
 
     @Provides

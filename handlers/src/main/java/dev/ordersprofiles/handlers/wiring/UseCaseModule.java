@@ -6,17 +6,19 @@ import dev.ordersprofiles.application.order.ChargePayment;
 import dev.ordersprofiles.application.order.ChargePaymentService;
 import dev.ordersprofiles.application.order.ConfirmOrder;
 import dev.ordersprofiles.application.order.ConfirmOrderService;
-import dev.ordersprofiles.application.order.ExpireStaleOrders;
-import dev.ordersprofiles.application.order.ExpireStaleOrdersService;
 import dev.ordersprofiles.application.order.GetOrder;
 import dev.ordersprofiles.application.order.GetOrderService;
 import dev.ordersprofiles.application.order.ListMyOrders;
 import dev.ordersprofiles.application.order.ListMyOrdersService;
 import dev.ordersprofiles.application.order.MarkOrderFailed;
 import dev.ordersprofiles.application.order.MarkOrderFailedService;
+import dev.ordersprofiles.application.order.MarkOrderNeedsAttention;
+import dev.ordersprofiles.application.order.MarkOrderNeedsAttentionService;
 import dev.ordersprofiles.application.order.OrderPolicy;
 import dev.ordersprofiles.application.order.PlaceOrder;
 import dev.ordersprofiles.application.order.PlaceOrderService;
+import dev.ordersprofiles.application.order.ReconcileOrders;
+import dev.ordersprofiles.application.order.ReconcileOrdersService;
 import dev.ordersprofiles.application.order.RefundPayment;
 import dev.ordersprofiles.application.order.RefundPaymentService;
 import dev.ordersprofiles.application.order.ReleaseInventory;
@@ -52,7 +54,8 @@ final class UseCaseModule {
     @Provides
     @Singleton
     static OrderPolicy orderPolicy(HandlerConfig config) {
-        return new OrderPolicy(config.pendingOrderTimeout(), OrderPolicy.DEFAULT.idempotencyWindow());
+        return new OrderPolicy(config.pendingOrderTimeout(), OrderPolicy.DEFAULT.idempotencyWindow(),
+                config.orderStuckAfter());
     }
 
     @Provides
@@ -64,8 +67,9 @@ final class UseCaseModule {
     @Provides
     @Singleton
     static PlaceOrder placeOrder(OrderRepository orders, IdempotencyStore idempotency, OrderWorkflow workflow,
-                                 Ids ids, Clock clock, EventLog events, OrderPolicy policy) {
-        return new PlaceOrderService(orders, idempotency, workflow, ids, clock, events, policy);
+                                 Ids ids, Clock clock, EventLog events, OrderPolicy policy,
+                                 ReconcileOrders reconciler) {
+        return new PlaceOrderService(orders, idempotency, workflow, ids, clock, events, policy, reconciler);
     }
 
     @Provides
@@ -118,14 +122,14 @@ final class UseCaseModule {
 
     @Provides
     @Singleton
-    static ReleaseInventory releaseInventory(OrderRepository orders, Inventory inventory) {
-        return new ReleaseInventoryService(orders, inventory);
+    static ReleaseInventory releaseInventory(OrderRepository orders, Inventory inventory, Clock clock) {
+        return new ReleaseInventoryService(orders, inventory, clock);
     }
 
     @Provides
     @Singleton
-    static RefundPayment refundPayment(OrderRepository orders, Payments payments) {
-        return new RefundPaymentService(orders, payments);
+    static RefundPayment refundPayment(OrderRepository orders, Payments payments, Clock clock) {
+        return new RefundPaymentService(orders, payments, clock);
     }
 
     @Provides
@@ -136,8 +140,17 @@ final class UseCaseModule {
 
     @Provides
     @Singleton
-    static ExpireStaleOrders expireStaleOrders(OrderRepository orders, Clock clock, EventLog events) {
-        return new ExpireStaleOrdersService(orders, clock, events);
+    static MarkOrderNeedsAttention markOrderNeedsAttention(OrderRepository orders, Clock clock, EventLog events) {
+        return new MarkOrderNeedsAttentionService(orders, clock, events);
+    }
+
+    @Provides
+    @Singleton
+    static ReconcileOrders reconcileOrders(OrderRepository orders, RefundPayment refund, ReleaseInventory release,
+                                           MarkOrderFailed markFailed, MarkOrderNeedsAttention markNeedsAttention,
+                                           Clock clock, EventLog events, OrderPolicy policy) {
+        return new ReconcileOrdersService(orders, refund, release, markFailed, markNeedsAttention, clock, events,
+                policy);
     }
 
     @Provides

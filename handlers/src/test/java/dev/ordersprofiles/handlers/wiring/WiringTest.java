@@ -23,6 +23,7 @@ class WiringTest {
         assertThat(config.pendingOrderTimeout()).isEqualTo(Duration.ofSeconds(900));
         assertThat(config.orderRetention()).isEqualTo(Duration.ofDays(30));
         assertThat(config.pendingIndexShards()).isEqualTo(8);
+        assertThat(config.orderStuckAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(config.simDeclineAbove()).isEqualTo("5000.00");
         assertThat(config.metricsNamespace()).isEqualTo("OrdersProfiles");
     }
@@ -30,13 +31,15 @@ class WiringTest {
     @Test
     void the_environment_overrides_the_defaults() {
         HandlerConfig config = HandlerConfig.from(Map.of("ORDERS_TABLE", "orders", "PENDING_ORDER_TIMEOUT_SECONDS",
-                "60", "PENDING_INDEX_SHARDS", "4", "METRICS_NAMESPACE", "X", "STATE_MACHINE_ARN", "arn:sm"));
+                "60", "PENDING_INDEX_SHARDS", "4", "METRICS_NAMESPACE", "X", "STATE_MACHINE_ARN", "arn:sm",
+                "ORDER_STUCK_AFTER_SECONDS", "600"));
 
         assertThat(config.usesAws()).isTrue();
         assertThat(config.ordersTable()).contains("orders");
         assertThat(config.stateMachineArn()).contains("arn:sm");
         assertThat(config.pendingOrderTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.pendingIndexShards()).isEqualTo(4);
+        assertThat(config.orderStuckAfter()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -52,7 +55,7 @@ class WiringTest {
         assertThat(component.placeOrder()).isSameAs(component.placeOrder());
         assertThat(component.validateOrder()).isNotNull();
         assertThat(component.welcomeNewProfile()).isNotNull();
-        assertThat(component.expireStaleOrders()).isNotNull();
+        assertThat(component.reconcileOrders()).isSameAs(component.reconcileOrders());
     }
 
     @Test

@@ -104,8 +104,8 @@ class WorkflowStepHandlersTest {
         Steps.run(reserve, Steps.input("step-validate-order", id));
         Map<String, Object> failedInput = Steps.input("step-mark-order-failed", id);
 
-        assertThat(Steps.run(release, failedInput)).containsEntry("status", "RESERVED");
-        assertThat(Steps.run(refund, failedInput)).containsEntry("status", "RESERVED");
+        assertThat(Steps.run(release, failedInput)).containsEntry("status", "COMPENSATING");
+        assertThat(Steps.run(refund, failedInput)).containsEntry("status", "COMPENSATING");
         try (CapturedStdout out = new CapturedStdout()) {
             assertThat(Steps.run(markFailed, failedInput)).containsEntry("status", "FAILED");
             assertThat(out.metricLines()).hasSize(1);
@@ -115,6 +115,27 @@ class WorkflowStepHandlersTest {
 
         Order failed = world.stored(dev.ordersprofiles.domain.order.OrderId.of(id));
         assertThat(failed.failureReason()).contains("PaymentDeclined");
+    }
+
+    @Test
+    void marking_failed_with_an_undo_error_records_what_needs_attention_and_counts_it() {
+        String id = world.pendingOrder("10.00", "A-1", 1).id().value();
+        Steps.run(validate, Steps.input("step-validate-order", id));
+        Steps.run(reserve, Steps.input("step-validate-order", id));
+        Map<String, Object> input = new java.util.LinkedHashMap<>(Steps.input("step-mark-order-failed", id));
+        input.put("undoError", Map.of("Error", "dev.ordersprofiles.application.shared.DependencyUnavailable",
+                "Cause", "{}"));
+
+        try (CapturedStdout out = new CapturedStdout()) {
+            assertThat(Steps.run(markFailed, input)).containsEntry("status", "FAILED");
+            assertThat(out.metricLines()).hasSize(1);
+            assertThat(out.metricLines().get(0).path("OrdersNeedingAttention").asInt()).isEqualTo(1);
+        }
+
+        Order failed = world.stored(dev.ordersprofiles.domain.order.OrderId.of(id));
+        assertThat(failed.needsAttention()).isTrue();
+        assertThat(failed.failureReason().orElseThrow())
+                .isEqualTo("needs attention: PaymentDeclined, then DependencyUnavailable; not undone: reservation, charge");
     }
 
     @Test

@@ -174,10 +174,10 @@ class PlaceOrderWorkflowTest {
         Execution e = run();
         assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(e.error()).isEqualTo("OrderFailed");
-        assertThat(statesEntered(e)).containsExactly("Validate", "Reserve", "Charge", "ReleaseInventory", "MarkFailed",
-                "OrderFailed");
-        assertThat(stepLog).containsExactly("validate-order", "reserve-inventory", "charge-payment", "release-inventory",
-                "mark-order-failed");
+        assertThat(statesEntered(e)).containsExactly("Validate", "Reserve", "Charge", "RefundPayment",
+                "ReleaseInventory", "MarkFailed", "OrderFailed");
+        assertThat(stepLog).containsExactly("validate-order", "reserve-inventory", "charge-payment", "refund-payment",
+                "release-inventory", "mark-order-failed");
         assertThat(reserved).isEmpty();
         assertThat(charged).isEmpty();
         assertThat(status.get(ORDER_ID)).isEqualTo("FAILED");
@@ -195,7 +195,8 @@ class PlaceOrderWorkflowTest {
         outOfStock = true;
         Execution e = run();
         assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(stepLog).containsExactly("validate-order", "reserve-inventory", "mark-order-failed");
+        assertThat(stepLog).containsExactly("validate-order", "reserve-inventory", "release-inventory",
+                "mark-order-failed");
         assertThat(failureReason).isEqualTo("OutOfStock");
     }
 

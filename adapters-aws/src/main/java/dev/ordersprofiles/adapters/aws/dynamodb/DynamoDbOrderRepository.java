@@ -24,8 +24,8 @@ import java.util.stream.StreamSupport;
 /**
  * Orders in DynamoDB (docs/architecture.md §5) through the low-level client. Writes are whole-item PutItems: {@code add} on
  * the condition that the id is new, {@code update} on the condition that status and version are still those of
- * the order the caller read. Reads of single orders are strongly consistent. Listings and the stale-order query go
- * through the byUser and pendingByDeadline GSIs, never a Scan.
+ * the order the caller read. Reads of single orders are strongly consistent. Listings and the reconciler's query go
+ * through the byUser and inFlightByDue GSIs, never a Scan.
  */
 public final class DynamoDbOrderRepository implements OrderRepository {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
@@ -37,24 +37,33 @@ public final class DynamoDbOrderRepository implements OrderRepository {
     private final PageTokens tokens;
     private final int pendingPageSize;
 
-    /** An adapter with 8 pending shards, 30 days of retention and DynamoDB's own (1 MB) query pages. */
+    public static final Duration DEFAULT_STUCK_AFTER = Duration.ofHours(1);
+
+    /** An adapter with 8 in-flight shards, 30 days of retention, 1 h stuck-after and 1 MB query pages. */
     public DynamoDbOrderRepository(DynamoDb dynamo, String table) {
         this(dynamo, table, DEFAULT_SHARDS, DEFAULT_RETENTION, 0);
     }
 
-    /**
-     * @param shards          PENDING_INDEX_SHARDS: partitions of the pendingByDeadline index
-     * @param retention       ORDER_RETENTION_DAYS: how long EXPIRED and FAILED orders are kept
-     * @param pendingPageSize the Limit of each stale-order query page; 0 lets DynamoDB fill 1 MB pages
-     */
+    /** Like the full constructor with a stuck-after time of one hour. */
     public DynamoDbOrderRepository(DynamoDb dynamo, String table, int shards, Duration retention,
                                    int pendingPageSize) {
+        this(dynamo, table, shards, retention, DEFAULT_STUCK_AFTER, pendingPageSize);
+    }
+
+    /**
+     * @param shards          PENDING_INDEX_SHARDS: partitions of the inFlightByDue index
+     * @param retention       ORDER_RETENTION_DAYS: how long EXPIRED and FAILED orders are kept
+     * @param stuckAfter      ORDER_STUCK_AFTER_SECONDS: when an order in flight becomes due for the reconciler
+     * @param pendingPageSize the Limit of each due-order query page; 0 lets DynamoDB fill 1 MB pages
+     */
+    public DynamoDbOrderRepository(DynamoDb dynamo, String table, int shards, Duration retention,
+                                   Duration stuckAfter, int pendingPageSize) {
         if (pendingPageSize < 0) {
             throw new IllegalArgumentException("pendingPageSize must be >= 0");
         }
         this.dynamo = dynamo;
         this.table = table;
-        this.mapper = new OrderItemMapper(table, shards, retention);
+        this.mapper = new OrderItemMapper(table, shards, retention, stuckAfter);
         this.tokens = new PageTokens();
         this.pendingPageSize = pendingPageSize;
     }
@@ -114,17 +123,17 @@ public final class DynamoDbOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Stream<Order> pendingDueBefore(Instant cutoff) {
-        Iterator<Order> due = new PendingIterator(cutoff);
+    public Stream<Order> dueBefore(Instant cutoff) {
+        Iterator<Order> due = new DueIterator(cutoff);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(due, Spliterator.NONNULL), false);
     }
 
     /**
      * Walks the shards one after the other, one query page at a time. The key condition
-     * {@code ttlEpoch < floor(cutoff) + 1} reads only orders due by the cutoff's second; the exact millisecond
-     * deadline then drops the few due later within that second.
+     * {@code dueEpoch < floor(cutoff) + 1} reads only orders due by the cutoff's second; the exact millisecond
+     * due time then drops the few due later within that second.
      */
-    private final class PendingIterator implements Iterator<Order> {
+    private final class DueIterator implements Iterator<Order> {
         private final Instant cutoff;
         private final AttributeValue cutoffSecond;
         private int shard = -1;
@@ -133,7 +142,7 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         private Iterator<Map<String, AttributeValue>> page = List.<Map<String, AttributeValue>>of().iterator();
         private Order next;
 
-        PendingIterator(Instant cutoff) {
+        DueIterator(Instant cutoff) {
             this.cutoff = cutoff;
             this.cutoffSecond = OrderItemMapper.n(Long.toString(Math.addExact(cutoff.getEpochSecond(), 1)));
         }
@@ -143,7 +152,7 @@ public final class DynamoDbOrderRepository implements OrderRepository {
             while (next == null) {
                 if (page.hasNext()) {
                     Order candidate = mapper.fromItem(page.next());
-                    if (candidate.deadline().isBefore(cutoff)) {
+                    if (candidate.dueAt(mapper.stuckAfter()).map(due -> due.isBefore(cutoff)).orElse(false)) {
                         next = candidate;
                     }
                 } else if (!shardDone) {
@@ -170,9 +179,9 @@ public final class DynamoDbOrderRepository implements OrderRepository {
         }
 
         private void fetchPage() {
-            DynamoDb.QueryPage response = dynamo.query(new DynamoDb.Query(table, TableDefinitions.PENDING_INDEX,
-                    "#shard = :shard AND #ttl < :cutoff",
-                    Map.of("#shard", OrderItemMapper.PENDING_SHARD, "#ttl", OrderItemMapper.TTL_EPOCH),
+            DynamoDb.QueryPage response = dynamo.query(new DynamoDb.Query(table, TableDefinitions.IN_FLIGHT_INDEX,
+                    "#shard = :shard AND #due < :cutoff",
+                    Map.of("#shard", OrderItemMapper.IN_FLIGHT_SHARD, "#due", OrderItemMapper.DUE_EPOCH),
                     Map.of(":shard", OrderItemMapper.s(mapper.shardName(shard)), ":cutoff", cutoffSecond),
                     true, pendingPageSize, nextStart));
             page = response.items().iterator();

@@ -19,10 +19,14 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * Order <-> orders-table item (docs/architecture.md §5). Besides the order's own fields the item carries the derived
- * {@code ttlEpoch} (PENDING: the deadline; EXPIRED/FAILED: updatedAt + retention; otherwise absent),
- * {@code pendingShard} (only while PENDING, so only pending orders are in the pendingByDeadline index) and
- * {@code failureReason} (FAILED only). {@code deadline} keeps the exact deadline, which ttlEpoch rounds to seconds.
+ * Order <-> orders-table item (docs/architecture.md §5). Besides the order's own fields (among them
+ * {@code deadline}, the exact
+ * PENDING deadline) the item carries derived attributes: {@code ttlEpoch} only on EXPIRED and FAILED orders
+ * (updatedAt + retention, for DynamoDB TTL, so TTL never deletes a live order; CONFIRMED orders are kept);
+ * {@code inFlightShard} and {@code dueEpoch} only while the order is not terminal, so that exactly the orders in
+ * flight are in the sparse inFlightByDue index, sorted by when the reconciler should look at them
+ * ({@link Order#dueAt}: the deadline while PENDING, the last move + stuck-after later, in whole seconds rounded
+ * down); {@code failureReason} on FAILED only.
  */
 public final class OrderItemMapper {
     static final String ORDER_ID = TableDefinitions.ORDER_ID;
@@ -41,40 +45,51 @@ public final class OrderItemMapper {
     static final String VERSION = "version";
     static final String TTL_EPOCH = TableDefinitions.TTL_ATTRIBUTE;
     static final String FAILURE_REASON = "failureReason";
-    static final String PENDING_SHARD = TableDefinitions.PENDING_SHARD;
+    static final String IN_FLIGHT_SHARD = TableDefinitions.IN_FLIGHT_SHARD;
+    static final String DUE_EPOCH = TableDefinitions.DUE_EPOCH;
 
     private final String table;
     private final int shards;
     private final Duration retention;
+    private final Duration stuckAfter;
 
     /**
-     * @param table     the table name, used in error messages
-     * @param shards    how many partitions the pendingByDeadline index spreads pending orders over (1..1000)
-     * @param retention how long EXPIRED and FAILED orders are kept before TTL may delete them
+     * @param table      the table name, used in error messages
+     * @param shards     how many partitions the inFlightByDue index spreads orders in flight over (1..1000)
+     * @param retention  how long EXPIRED and FAILED orders are kept before TTL may delete them
+     * @param stuckAfter how long after its last move an order in flight is due for the reconciler
      */
-    public OrderItemMapper(String table, int shards, Duration retention) {
+    public OrderItemMapper(String table, int shards, Duration retention, Duration stuckAfter) {
         if (shards < 1 || shards > 1000) {
             throw new IllegalArgumentException("shards must be 1..1000");
         }
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("retention must be positive");
         }
+        if (stuckAfter.isNegative() || stuckAfter.isZero()) {
+            throw new IllegalArgumentException("stuckAfter must be positive");
+        }
         this.table = table;
         this.shards = shards;
         this.retention = retention;
+        this.stuckAfter = stuckAfter;
+    }
+
+    public Duration stuckAfter() {
+        return stuckAfter;
     }
 
     public int shards() {
         return shards;
     }
 
-    /** The pendingByDeadline partition of an order: a stable hash (CRC-32 of the id) modulo the shard count. */
+    /** The inFlightByDue partition of an order: a stable hash (CRC-32 of the id) modulo the shard count. */
     public String shardOf(OrderId id) {
         return shardName(shardIndex(id));
     }
 
     public String shardName(int index) {
-        return "PENDING#" + index;
+        return "INFLIGHT#" + index;
     }
 
     int shardIndex(OrderId id) {
@@ -113,16 +128,12 @@ public final class OrderItemMapper {
         item.put(UPDATED_AT, s(Timestamps.format(order.updatedAt())));
         item.put(DEADLINE, s(Timestamps.format(order.deadline())));
         item.put(VERSION, n(Long.toString(order.version())));
-        switch (order.status()) {
-            case PENDING -> {
-                item.put(TTL_EPOCH, n(Long.toString(order.deadline().getEpochSecond())));
-                item.put(PENDING_SHARD, s(shardOf(order.id())));
-            }
-            case EXPIRED, FAILED -> item.put(TTL_EPOCH,
-                    n(Long.toString(order.updatedAt().plus(retention).getEpochSecond())));
-            default -> {
-                // a live order past PENDING: no TTL, so DynamoDB never deletes it
-            }
+        order.dueAt(stuckAfter).ifPresent(due -> {
+            item.put(IN_FLIGHT_SHARD, s(shardOf(order.id())));
+            item.put(DUE_EPOCH, n(Long.toString(due.getEpochSecond())));
+        });
+        if (order.status() == OrderStatus.EXPIRED || order.status() == OrderStatus.FAILED) {
+            item.put(TTL_EPOCH, n(Long.toString(order.updatedAt().plus(retention).getEpochSecond())));
         }
         order.failureReason().ifPresent(reason -> item.put(FAILURE_REASON, s(reason)));
         return item;

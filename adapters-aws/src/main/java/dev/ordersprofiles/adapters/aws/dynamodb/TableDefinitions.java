@@ -21,12 +21,15 @@ public final class TableDefinitions {
     public static final String USER_ID = "userId";
     public static final String IDEMPOTENCY_KEY = "pk";
     public static final String TTL_ATTRIBUTE = "ttlEpoch";
-    public static final String PENDING_SHARD = "pendingShard";
+    /** Present only while an order is not terminal: its partition of the {@value #IN_FLIGHT_INDEX} index. */
+    public static final String IN_FLIGHT_SHARD = "inFlightShard";
+    /** Present only while an order is not terminal: when the reconciler should look at it (epoch seconds). */
+    public static final String DUE_EPOCH = "dueEpoch";
     public static final String CREATED_AT = "createdAt";
     /** GSI of orders: partition userId (S), sort createdAt (S), projection ALL. */
     public static final String BY_USER_INDEX = "byUser";
-    /** Sparse GSI of orders: partition pendingShard (S), sort ttlEpoch (N), projection ALL; only PENDING orders. */
-    public static final String PENDING_INDEX = "pendingByDeadline";
+    /** Sparse GSI of orders: partition inFlightShard (S), sort dueEpoch (N), projection ALL; non-terminal orders only. */
+    public static final String IN_FLIGHT_INDEX = "inFlightByDue";
 
     private TableDefinitions() {
     }
@@ -37,11 +40,11 @@ public final class TableDefinitions {
 
     public static Table orders(String tableName) {
         return table(tableName, out -> {
-            attributes(out, ORDER_ID, "S", USER_ID, "S", CREATED_AT, "S", PENDING_SHARD, "S", TTL_ATTRIBUTE, "N");
+            attributes(out, ORDER_ID, "S", USER_ID, "S", CREATED_AT, "S", IN_FLIGHT_SHARD, "S", DUE_EPOCH, "N");
             keySchema(out, ORDER_ID, null);
             out.writeArrayFieldStart("GlobalSecondaryIndexes");
             index(out, BY_USER_INDEX, USER_ID, CREATED_AT);
-            index(out, PENDING_INDEX, PENDING_SHARD, TTL_ATTRIBUTE);
+            index(out, IN_FLIGHT_INDEX, IN_FLIGHT_SHARD, DUE_EPOCH);
             out.writeEndArray();
         });
     }

@@ -10,7 +10,12 @@ import dev.ordersprofiles.application.order.ConfirmOrderService;
 import dev.ordersprofiles.application.order.GetOrderQuery;
 import dev.ordersprofiles.application.order.GetOrderService;
 import dev.ordersprofiles.application.order.IdempotencyKey;
+import dev.ordersprofiles.application.order.MarkOrderFailedService;
+import dev.ordersprofiles.application.order.MarkOrderNeedsAttentionService;
 import dev.ordersprofiles.application.order.OrderPolicy;
+import dev.ordersprofiles.application.order.ReconcileOrdersService;
+import dev.ordersprofiles.application.order.RefundPaymentService;
+import dev.ordersprofiles.application.order.ReleaseInventoryService;
 import dev.ordersprofiles.application.order.PlaceOrderCommand;
 import dev.ordersprofiles.application.order.PlaceOrderService;
 import dev.ordersprofiles.application.order.ReserveInventoryService;
@@ -77,8 +82,13 @@ class ConfirmedOrderCostIT {
             public void refund(OrderId orderId) {
             }
         };
+        ReconcileOrdersService reconciler = new ReconcileOrdersService(orders,
+                new RefundPaymentService(orders, payments, clock), new ReleaseInventoryService(orders, inventory, clock),
+                new MarkOrderFailedService(orders, clock, event -> { }),
+                new MarkOrderNeedsAttentionService(orders, clock, event -> { }), clock, event -> { },
+                OrderPolicy.DEFAULT);
         place = new PlaceOrderService(orders, idempotency, started::add, () -> OrderId.of(UUID.randomUUID()), clock,
-                event -> { }, OrderPolicy.DEFAULT);
+                event -> { }, OrderPolicy.DEFAULT, reconciler);
         validate = new ValidateOrderService(orders, inventory, clock);
         reserve = new ReserveInventoryService(orders, inventory, clock);
         charge = new ChargePaymentService(orders, payments, clock);

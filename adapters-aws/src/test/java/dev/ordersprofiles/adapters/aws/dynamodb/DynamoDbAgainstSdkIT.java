@@ -307,13 +307,13 @@ class DynamoDbAgainstSdkIT {
         assertThat(orders.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())
                 .containsExactly("orderId:HASH");
         assertThat(orders.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
-                .containsExactlyInAnyOrder(TableDefinitions.BY_USER_INDEX, TableDefinitions.PENDING_INDEX);
+                .containsExactlyInAnyOrder(TableDefinitions.BY_USER_INDEX, TableDefinitions.IN_FLIGHT_INDEX);
         for (GlobalSecondaryIndexDescription index : orders.globalSecondaryIndexes()) {
             assertThat(index.projection().projectionTypeAsString()).isEqualTo("ALL");
             assertThat(index.keySchema()).extracting(k -> k.keyTypeAsString()).containsExactly("HASH", "RANGE");
         }
         assertThat(orders.attributeDefinitions()).extracting(a -> a.attributeName() + ":" + a.attributeTypeAsString())
-                .containsExactlyInAnyOrder("orderId:S", "userId:S", "createdAt:S", "pendingShard:S", "ttlEpoch:N");
+                .containsExactlyInAnyOrder("orderId:S", "userId:S", "createdAt:S", "inFlightShard:S", "dueEpoch:N");
 
         TableDescription profiles = sdk.describeTable(b -> b.tableName(tables.profiles())).table();
         assertThat(profiles.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyTypeAsString())

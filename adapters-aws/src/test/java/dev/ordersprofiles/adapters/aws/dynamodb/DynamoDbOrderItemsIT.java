@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the DynamoDB order adapter stores and reads, beyond the port contract. */
 class DynamoDbOrderItemsIT {
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(30);
     private static final Duration RETENTION = Duration.ofDays(30);
     private final DynamoDbCalls calls = new DynamoDbCalls();
     private DynamoDb dynamo;
@@ -37,29 +38,32 @@ class DynamoDbOrderItemsIT {
         Dynalite dynalite = Dynalite.shared();
         dynamo = dynalite.dynamoDb(calls);
         table = dynalite.freshTables().orders();
-        orders = new DynamoDbOrderRepository(dynamo, table, 8, RETENTION, 0);
+        orders = new DynamoDbOrderRepository(dynamo, table, 8, RETENTION, STUCK_AFTER, 0);
     }
 
     @Test
-    void the_item_keeps_ttl_and_pending_shard_only_while_they_mean_something() {
+    void the_item_keeps_ttl_only_once_terminal_and_its_in_flight_shard_only_until_then() {
         Order placed = OrderFixtures.pending();
         orders.add(placed);
         Map<String, AttributeValue> pending = raw(placed.id());
         assertThat(pending.get("amount").n()).isIn("42.5", "42.50");
-        assertThat(pending.get("ttlEpoch").n()).isEqualTo(Long.toString(placed.deadline().getEpochSecond()));
-        assertThat(pending.get("pendingShard").s()).startsWith("PENDING#");
+        assertThat(pending).doesNotContainKey("ttlEpoch");
+        assertThat(pending.get("dueEpoch").n()).isEqualTo(Long.toString(placed.deadline().getEpochSecond()));
+        assertThat(pending.get("inFlightShard").s()).startsWith("INFLIGHT#");
 
         Order validated = placed.validate(T0.plusSeconds(1));
         orders.update(placed, validated);
-        assertThat(raw(placed.id())).doesNotContainKeys("ttlEpoch", "pendingShard");
+        assertThat(raw(placed.id())).doesNotContainKey("ttlEpoch");
+        assertThat(raw(placed.id()).get("dueEpoch").n())
+                .isEqualTo(Long.toString(T0.plusSeconds(1).plus(STUCK_AFTER).getEpochSecond()));
 
-        Order failed = validated.fail("OutOfStock", T0.plusSeconds(2));
+        Order failed = validated.failNeedingAttention("OutOfStock", T0.plusSeconds(2));
         orders.update(validated, failed);
         Map<String, AttributeValue> done = raw(placed.id());
         assertThat(done.get("ttlEpoch").n())
                 .isEqualTo(Long.toString(T0.plusSeconds(2).plus(RETENTION).getEpochSecond()));
-        assertThat(done.get("failureReason").s()).isEqualTo("OutOfStock");
-        assertThat(done).doesNotContainKey("pendingShard");
+        assertThat(done.get("failureReason").s()).startsWith("needs attention: OutOfStock");
+        assertThat(done).doesNotContainKeys("inFlightShard", "dueEpoch");
         assertThat(done.get("version").n()).isEqualTo("3");
     }
 
@@ -87,7 +91,7 @@ class DynamoDbOrderItemsIT {
         item.put("items", AttributeValue.fromS("A-1 x 2"));
         dynamo.putItem(DynamoDb.Put.unconditional(table, item));
 
-        assertThatThrownBy(() -> ids(orders.pendingDueBefore(T0.plus(Duration.ofDays(1)))))
+        assertThatThrownBy(() -> ids(orders.dueBefore(T0.plus(Duration.ofDays(1)))))
                 .isInstanceOf(CorruptItem.class)
                 .hasMessageContaining("key " + order.id())
                 .hasMessageContaining("attribute items is not a list");
@@ -107,11 +111,12 @@ class DynamoDbOrderItemsIT {
         for (int i = 0; i < 10; i++) {
             Order confirmedLongAgo = OrderFixtures.pending(OrderFixtures.newUser(), T0.minus(Duration.ofDays(1)));
             orders.add(confirmedLongAgo);
-            orders.update(confirmedLongAgo, confirmedLongAgo.validate(T0));
+            Instant t = T0.minus(Duration.ofDays(1));
+            orders.update(confirmedLongAgo, confirmedLongAgo.validate(t).reserve(t).charge(t).confirm(t));
         }
         calls.reset();
 
-        List<OrderId> found = ids(orders.pendingDueBefore(T0.plus(Duration.ofHours(1))));
+        List<OrderId> found = ids(orders.dueBefore(T0.plus(Duration.ofHours(1))));
 
         assertThat(found).containsExactlyInAnyOrderElementsOf(due);
         assertThat(calls.callsByOperation()).containsOnlyKeys("Query");
@@ -120,14 +125,14 @@ class DynamoDbOrderItemsIT {
     }
 
     @Test
-    void the_cutoff_is_exact_to_the_millisecond_although_ttl_is_in_seconds() {
+    void the_cutoff_is_exact_to_the_millisecond_although_the_due_time_is_in_seconds() {
         Order order = OrderFixtures.pending(OrderFixtures.ALICE, T0.plusMillis(500));
         orders.add(order);
         Instant deadline = order.deadline();
 
-        assertThat(ids(orders.pendingDueBefore(deadline))).isEmpty();
-        assertThat(ids(orders.pendingDueBefore(deadline.minusMillis(100)))).isEmpty();
-        assertThat(ids(orders.pendingDueBefore(deadline.plusMillis(1)))).containsExactly(order.id());
+        assertThat(ids(orders.dueBefore(deadline))).isEmpty();
+        assertThat(ids(orders.dueBefore(deadline.minusMillis(100)))).isEmpty();
+        assertThat(ids(orders.dueBefore(deadline.plusMillis(1)))).containsExactly(order.id());
     }
 
     @Test

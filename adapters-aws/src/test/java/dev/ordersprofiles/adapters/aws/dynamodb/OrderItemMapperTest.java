@@ -15,16 +15,19 @@ import org.junit.jupiter.api.Test;
 
 class OrderItemMapperTest {
     private static final Instant T0 = OrderFixtures.T0;
-    private final OrderItemMapper mapper = new OrderItemMapper("orders", 8, Duration.ofDays(30));
+    private final OrderItemMapper mapper = new OrderItemMapper("orders", 8, Duration.ofDays(30), STUCK_AFTER);
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(30);
 
     @Test
-    void a_pending_order_carries_its_deadline_as_ttl_and_a_pending_shard() {
+    void a_pending_order_is_due_at_its_deadline_in_an_in_flight_shard_and_has_no_ttl() {
         Order order = OrderFixtures.pending();
 
         Map<String, AttributeValue> item = mapper.toItem(order);
 
-        assertThat(item.get("ttlEpoch").n()).isEqualTo(Long.toString(T0.plus(OrderFixtures.PENDING_FOR).getEpochSecond()));
-        assertThat(item.get("pendingShard").s()).matches("PENDING#[0-7]").isEqualTo(mapper.shardOf(order.id()));
+        assertThat(item.get("dueEpoch").n()).isEqualTo(Long.toString(T0.plus(OrderFixtures.PENDING_FOR).getEpochSecond()));
+        assertThat(item.get("inFlightShard").s()).matches("INFLIGHT#[0-7]").isEqualTo(mapper.shardOf(order.id()));
+        assertThat(item.get("deadline").s()).isEqualTo("2026-11-27T10:15:00.000Z");
+        assertThat(item).doesNotContainKey("ttlEpoch");
         assertThat(item.get("status").s()).isEqualTo("PENDING");
         assertThat(item).doesNotContainKey("failureReason");
     }
@@ -49,12 +52,25 @@ class OrderItemMapperTest {
     }
 
     @Test
-    void a_live_order_past_pending_has_neither_ttl_nor_shard() {
+    void a_live_order_past_pending_has_no_ttl_and_is_due_stuck_after_its_last_move() {
         Order validated = OrderFixtures.pending().validate(T0.plusSeconds(1));
+        Order compensating = OrderFixtures.pending().validate(T0.plusSeconds(1)).release(T0.plusSeconds(2));
 
         Map<String, AttributeValue> item = mapper.toItem(validated);
 
-        assertThat(item).doesNotContainKeys("ttlEpoch", "pendingShard");
+        assertThat(item).doesNotContainKey("ttlEpoch");
+        assertThat(item.get("dueEpoch").n()).isEqualTo(Long.toString(T0.plusSeconds(1).plus(STUCK_AFTER).getEpochSecond()));
+        assertThat(item.get("inFlightShard").s()).isEqualTo(mapper.shardOf(validated.id()));
+        assertThat(mapper.toItem(compensating).get("dueEpoch").n())
+                .isEqualTo(Long.toString(T0.plusSeconds(2).plus(STUCK_AFTER).getEpochSecond()));
+    }
+
+    @Test
+    void a_confirmed_order_leaves_the_index_and_is_kept() {
+        Instant t = T0.plusSeconds(1);
+        Order confirmed = OrderFixtures.pending().validate(t).reserve(t).charge(t).confirm(t);
+
+        assertThat(mapper.toItem(confirmed)).doesNotContainKeys("ttlEpoch", "inFlightShard", "dueEpoch");
     }
 
     @Test
@@ -68,7 +84,8 @@ class OrderItemMapperTest {
         assertThat(mapper.toItem(failed).get("ttlEpoch").n())
                 .isEqualTo(Long.toString(at.plus(Duration.ofDays(30)).getEpochSecond()));
         assertThat(mapper.toItem(failed).get("failureReason").s()).isEqualTo("OutOfStock");
-        assertThat(mapper.toItem(failed)).doesNotContainKey("pendingShard");
+        assertThat(mapper.toItem(failed)).doesNotContainKeys("inFlightShard", "dueEpoch");
+        assertThat(mapper.toItem(expired)).doesNotContainKeys("inFlightShard", "dueEpoch");
     }
 
     @Test
@@ -77,7 +94,9 @@ class OrderItemMapperTest {
         List<Order> samples = List.of(OrderFixtures.pending(), OrderFixtures.pending().validate(t),
                 OrderFixtures.pending().validate(t).reserve(t).charge(t).confirm(t.plusMillis(3)),
                 OrderFixtures.pending().expire(T0.plus(OrderFixtures.PENDING_FOR)),
-                OrderFixtures.pending().validate(t).fail("a \"quoted\" ünïcode reason", t));
+                OrderFixtures.pending().validate(t).release(t).fail("a \"quoted\" ünïcode reason", t),
+                OrderFixtures.pending().validate(t).reserve(t).beginCompensation(t),
+                OrderFixtures.pending().validate(t).failNeedingAttention("ReleaseInventory: Timeout", t));
         for (Order order : samples) {
             assertThat(mapper.fromItem(mapper.toItem(order))).isEqualTo(order);
         }
@@ -94,7 +113,7 @@ class OrderItemMapperTest {
     @Test
     void shards_are_stable_and_spread() {
         Order order = OrderFixtures.pending();
-        assertThat(mapper.shardOf(order.id())).isEqualTo(new OrderItemMapper("x", 8, Duration.ofDays(1)).shardOf(order.id()));
+        assertThat(mapper.shardOf(order.id())).isEqualTo(new OrderItemMapper("x", 8, Duration.ofDays(1), Duration.ofHours(2)).shardOf(order.id()));
         long distinct = java.util.stream.IntStream.range(0, 400)
                 .mapToObj(i -> mapper.shardOf(OrderFixtures.newId())).distinct().count();
         assertThat(distinct).isEqualTo(8);

@@ -6,12 +6,21 @@ import dev.ordersprofiles.adapters.aws.testing.DynamoDbCalls;
 import dev.ordersprofiles.adapters.aws.testing.Dynalite;
 import dev.ordersprofiles.adapters.aws.testing.Figures;
 import dev.ordersprofiles.application.event.BusinessEvent;
-import dev.ordersprofiles.application.order.ExpireStaleOrdersService;
-import dev.ordersprofiles.application.order.ExpiryReport;
+import dev.ordersprofiles.application.order.MarkOrderFailedService;
+import dev.ordersprofiles.application.order.MarkOrderNeedsAttentionService;
+import dev.ordersprofiles.application.order.OrderPolicy;
+import dev.ordersprofiles.application.order.ReconcileOrdersService;
+import dev.ordersprofiles.application.order.ReconcileReport;
+import dev.ordersprofiles.application.order.RefundPaymentService;
+import dev.ordersprofiles.application.order.ReleaseInventoryService;
+import dev.ordersprofiles.application.port.EventLog;
+import dev.ordersprofiles.application.port.Inventory;
+import dev.ordersprofiles.application.port.Payments;
 import dev.ordersprofiles.domain.order.LineItem;
 import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.domain.order.OrderId;
 import dev.ordersprofiles.domain.order.OrderStatus;
+import dev.ordersprofiles.domain.order.Sku;
 import dev.ordersprofiles.domain.shared.Money;
 import dev.ordersprofiles.domain.shared.UserId;
 import java.time.Clock;
@@ -52,12 +61,40 @@ class StaleOrdersAtScaleIT {
     private static final int SEED_THREADS = Integer.getInteger("stale.seedThreads", 8);
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00.000Z");
     private static final Duration PENDING_FOR = Duration.ofMinutes(15);
+    private static final Duration STUCK_AFTER = Duration.ofHours(1);
+    private static final Payments NO_PAYMENTS = new Payments() {
+        @Override
+        public void charge(OrderId orderId, Money amount) {
+            throw new AssertionError("no charge expected");
+        }
+
+        @Override
+        public void refund(OrderId orderId) {
+            throw new AssertionError("no refund expected");
+        }
+    };
+    private static final Inventory NO_INVENTORY = new Inventory() {
+        @Override
+        public boolean carries(Sku sku) {
+            throw new AssertionError("no inventory call expected");
+        }
+
+        @Override
+        public void reserve(OrderId orderId, List<LineItem> items) {
+            throw new AssertionError("no reservation expected");
+        }
+
+        @Override
+        public void release(OrderId orderId) {
+            throw new AssertionError("no release expected");
+        }
+    };
 
     @Test
     void the_cleanup_expires_all_500_stale_orders_of_50000_reading_at_most_550_items() throws Exception {
         Dynalite dynalite = Dynalite.shared();
         String table = dynalite.freshTables().orders();
-        OrderItemMapper mapper = new OrderItemMapper(table, SHARDS, Duration.ofDays(30));
+        OrderItemMapper mapper = new OrderItemMapper(table, SHARDS, Duration.ofDays(30), STUCK_AFTER);
         Random random = new Random(42);
         List<Order> all = new ArrayList<>(TOTAL);
         List<OrderId> stale = new ArrayList<>(STALE);
@@ -76,7 +113,7 @@ class StaleOrdersAtScaleIT {
                 Instant t = created.plusSeconds(5);
                 order = switch (i % 3) {
                     case 0 -> placed.validate(t).reserve(t).charge(t).confirm(t);
-                    case 1 -> placed.validate(t).fail("PaymentDeclined", t);
+                    case 1 -> placed.validate(t).release(t).fail("PaymentDeclined", t);
                     default -> placed.expire(created.plus(PENDING_FOR));
                 };
             }
@@ -94,16 +131,23 @@ class StaleOrdersAtScaleIT {
         DynamoDbCalls calls = new DynamoDbCalls();
         AtomicInteger expiredEvents = new AtomicInteger();
         DynamoDb counted = dynalite.dynamoDb(calls);
-        DynamoDbOrderRepository orders = new DynamoDbOrderRepository(counted, table, SHARDS, Duration.ofDays(30), 0);
-        ExpireStaleOrdersService cleanup = new ExpireStaleOrdersService(orders, Clock.fixed(NOW, ZoneOffset.UTC),
-                event -> {
-                    if (event instanceof BusinessEvent.OrderExpired) {
-                        expiredEvents.incrementAndGet();
-                    }
-                });
+        DynamoDbOrderRepository orders = new DynamoDbOrderRepository(counted, table, SHARDS, Duration.ofDays(30),
+                STUCK_AFTER, 0);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        EventLog events = event -> {
+            if (event instanceof BusinessEvent.OrderExpired) {
+                expiredEvents.incrementAndGet();
+            }
+        };
+        // No order here is in flight, so the compensations must never reach inventory or payments.
+        ReconcileOrdersService cleanup = new ReconcileOrdersService(orders,
+                new RefundPaymentService(orders, NO_PAYMENTS, clock),
+                new ReleaseInventoryService(orders, NO_INVENTORY, clock),
+                new MarkOrderFailedService(orders, clock, events), new MarkOrderNeedsAttentionService(orders, clock, events),
+                clock, events, new OrderPolicy(PENDING_FOR, Duration.ofHours(24), STUCK_AFTER));
 
         long cleanupStart = System.nanoTime();
-        ExpiryReport report = cleanup.expireStale();
+        ReconcileReport report = cleanup.reconcile();
         long cleanupMillis = (System.nanoTime() - cleanupStart) / 1_000_000;
         Map<String, Long> cleanupCalls = calls.callsByOperation();
         long itemsRead = calls.itemsRead();
@@ -120,13 +164,13 @@ class StaleOrdersAtScaleIT {
         assertThat(cleanupCalls.get("PutItem")).isEqualTo(STALE);
 
         calls.reset();
-        try (Stream<Order> left = orders.pendingDueBefore(NOW)) {
+        try (Stream<Order> left = orders.dueBefore(NOW)) {
             assertThat(left.count()).as("stale orders missed").isZero();
         }
         for (OrderId id : stale) {
             assertThat(orders.find(id).orElseThrow().status()).isEqualTo(OrderStatus.EXPIRED);
         }
-        try (Stream<Order> stillPending = orders.pendingDueBefore(NOW.plus(Duration.ofDays(1)))) {
+        try (Stream<Order> stillPending = orders.dueBefore(NOW.plus(Duration.ofDays(1)))) {
             assertThat(stillPending.count()).isEqualTo(PENDING_NOT_DUE);
         }
 

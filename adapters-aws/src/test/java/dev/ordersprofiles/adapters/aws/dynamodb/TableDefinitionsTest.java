@@ -44,12 +44,12 @@ class TableDefinitionsTest {
                     .isEqualTo(Map.of("ProjectionType", "ALL"));
             indexes.put((String) gsi.get("IndexName"), keySchema(gsi));
         }
-        assertThat(indexes).containsOnlyKeys("byUser", "pendingByDeadline");
+        assertThat(indexes).containsOnlyKeys("byUser", "inFlightByDue");
         assertThat(indexes.get("byUser")).containsExactly(Map.entry("userId", "HASH"), Map.entry("createdAt", "RANGE"));
-        assertThat(indexes.get("pendingByDeadline"))
-                .containsExactly(Map.entry("pendingShard", "HASH"), Map.entry("ttlEpoch", "RANGE"));
+        assertThat(indexes.get("inFlightByDue"))
+                .containsExactly(Map.entry("inFlightShard", "HASH"), Map.entry("dueEpoch", "RANGE"));
         assertThat(attributeTypes(orders)).containsOnly(Map.entry("orderId", "S"), Map.entry("userId", "S"),
-                Map.entry("createdAt", "S"), Map.entry("pendingShard", "S"), Map.entry("ttlEpoch", "N"));
+                Map.entry("createdAt", "S"), Map.entry("inFlightShard", "S"), Map.entry("dueEpoch", "N"));
     }
 
     @Test
