@@ -42,6 +42,7 @@ SAMPLES = {
     "ApiThrottlingRateLimit": "10",
     "ApiThrottlingBurstLimit": "20",
     "PendingOrderTimeoutSeconds": "600",
+    "OrderStuckAfterSeconds": "7200",
     "OrderRetentionDays": "7",
     "PendingIndexShards": "4",
     "SimStock": "A-1=5",
