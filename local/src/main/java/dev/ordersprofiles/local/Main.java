@@ -58,7 +58,9 @@ public final class Main {
                 """, (System.nanoTime() - started) / 1_000_000, base, base, base, base, base, base,
                 options.credentials().accessKeyId(),
                 options.credentials().equals(LocalCredentials.DEFAULT) ? ", secret local" : " and the secret given",
-                options.dynamodbEndpoint().map(e -> "DynamoDB at " + e).orElse("in memory"));
+                options.dynamodbEndpoint().map(e -> "DynamoDB at " + e).orElse(options.store().inMemory()
+                        ? "embedded dynalite, in memory (--in-memory: lost at stop)"
+                        : "embedded dynalite, persisted in " + options.dataDir().resolve("dynamodb")));
         try {
             stopped.await();
         } catch (InterruptedException e) {
