@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How to run the local stack. {@link #parse(List)} reads the command line; a bad option is an
@@ -16,7 +18,7 @@ import java.util.Optional;
 public record LocalOptions(String host, int port, Path template, Path dataDir, Optional<URI> dynamodbEndpoint,
                            Optional<String> cognitoUserPoolId, Optional<String> cognitoClientId,
                            Optional<String> scheduleRate, Map<String, String> parameters, Store store,
-                           LocalCredentials credentials) {
+                           LocalCredentials credentials, ExecutionRetention executionRetention) {
 
     public static final String USAGE = """
             usage: local-stack [options]
@@ -39,6 +41,8 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
               --access-key-id ID          the access key id AWS-protocol requests (Lambda Invoke, X-Amz-Target)
                                           must be SigV4-signed with (default local)
               --secret-access-key KEY     its secret (default local)
+              --executions-kept N         finished workflow executions kept, in memory and on disk (default 10000)
+              --executions-kept-for DUR   and for how long after they finished, e.g. 30m, 24h, 7d (default 24h)
               --help                      this text""";
 
     /**
@@ -61,6 +65,8 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
         }
     }
 
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
+
     public LocalOptions {
         parameters = Map.copyOf(parameters);
     }
@@ -79,49 +85,49 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
     public static LocalOptions defaults() {
         return new LocalOptions("127.0.0.1", 3000, Path.of("sam", "template.yaml"), Path.of(".local-data"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Store.DEFAULT,
-                LocalCredentials.DEFAULT);
+                LocalCredentials.DEFAULT, ExecutionRetention.DEFAULT);
     }
 
     public LocalOptions withPort(int newPort) {
         return new LocalOptions(host, newPort, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
     }
 
     public LocalOptions withHost(String newHost) {
         return new LocalOptions(newHost, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
     }
 
     public LocalOptions withTemplate(Path newTemplate) {
         return new LocalOptions(host, port, newTemplate, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
     }
 
     public LocalOptions withDataDir(Path newDataDir) {
         return new LocalOptions(host, port, template, newDataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
     }
 
     public LocalOptions withDynamodbEndpoint(URI endpoint) {
         return new LocalOptions(host, port, template, dataDir, Optional.of(endpoint), cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
     }
 
     public LocalOptions withStore(Store newStore) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, newStore, credentials);
+                cognitoClientId, scheduleRate, parameters, newStore, credentials, executionRetention);
     }
 
     public LocalOptions withScheduleRate(String rate) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, Optional.of(rate), parameters, store, credentials);
+                cognitoClientId, Optional.of(rate), parameters, store, credentials, executionRetention);
     }
 
     public LocalOptions withParameter(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(parameters);
         more.put(name, value);
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, more, store, credentials);
+                cognitoClientId, scheduleRate, more, store, credentials, executionRetention);
     }
 
     /** @throws IllegalArgumentException with a one-line message for anything not understood */
@@ -147,7 +153,8 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                 continue;
             }
             if (!List.of("--port", "--host", "--access-key-id", "--secret-access-key", "--dynalite-dir", "--ttl-sweep-seconds", "--template", "--data-dir", "--dynamodb-endpoint", "--cognito-user-pool",
-                    "--cognito-client-id", "--schedule-rate", "--param").contains(name)) {
+                    "--cognito-client-id", "--schedule-rate", "--param", "--executions-kept",
+                    "--executions-kept-for").contains(name)) {
                 throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }
             String value = inline;
@@ -168,6 +175,10 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                 case "--cognito-user-pool" -> pool = Optional.of(value);
                 case "--cognito-client-id" -> client = Optional.of(value);
                 case "--schedule-rate" -> options = options.withScheduleRate(value);
+                case "--executions-kept" -> options = options.withExecutionRetention(
+                        new ExecutionRetention(count(value), options.executionRetention.age()));
+                case "--executions-kept-for" -> options = options.withExecutionRetention(
+                        new ExecutionRetention(options.executionRetention.count(), duration(value)));
                 case "--dynalite-dir" -> options = options.withStore(new Store(options.store.inMemory(),
                         Optional.of(Path.of(value)), options.store.ttlSweep()));
                 case "--ttl-sweep-seconds" -> options = options.withStore(options.store.withTtlSweep(
@@ -186,7 +197,44 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
         }
         return new LocalOptions(options.host, options.port, options.template, options.dataDir,
                 options.dynamodbEndpoint, pool, client, options.scheduleRate, options.parameters, options.store,
-                new LocalCredentials(accessKey, secretKey));
+                new LocalCredentials(accessKey, secretKey), options.executionRetention);
+    }
+
+    public LocalOptions withExecutionRetention(ExecutionRetention retention) {
+        return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
+                cognitoClientId, scheduleRate, parameters, store, credentials, retention);
+    }
+
+    /** How many finished workflow executions are kept, and how long after they finished. */
+    public record ExecutionRetention(int count, Duration age) {
+        public static final ExecutionRetention DEFAULT = new ExecutionRetention(10_000, Duration.ofHours(24));
+    }
+
+    private static int count(String value) {
+        try {
+            int count = Integer.parseInt(value);
+            if (count < 0) {
+                throw new NumberFormatException();
+            }
+            return count;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--executions-kept must be a whole number >= 0, not " + value);
+        }
+    }
+
+    private static Duration duration(String value) {
+        Matcher m = DURATION.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--executions-kept-for must be a number and a unit s, m, h or d"
+                    + " (e.g. 24h), not " + value);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
     }
 
     private static int port(String value) {

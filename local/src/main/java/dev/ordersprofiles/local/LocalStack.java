@@ -17,6 +17,7 @@ import dev.ordersprofiles.handlers.wiring.HandlerConfig;
 import dev.ordersprofiles.handlers.wiring.OrdersComponent;
 import dev.ordersprofiles.handlers.wiring.Ports;
 import dev.ordersprofiles.local.api.ApiGateway;
+import dev.ordersprofiles.local.asl.Executions;
 import dev.ordersprofiles.local.asl.StateMachine;
 import dev.ordersprofiles.local.auth.CognitoAuthorizer;
 import dev.ordersprofiles.local.aws.AwsSignatureGuard;
@@ -31,6 +32,7 @@ import dev.ordersprofiles.local.lambda.LambdaInvokeApi;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
 import dev.ordersprofiles.local.schedule.Schedules;
 import dev.ordersprofiles.local.security.FrontDoorGuard;
+import dev.ordersprofiles.local.stepfunctions.StepFunctionsApi;
 import dev.ordersprofiles.local.store.ChangeCapture;
 import dev.ordersprofiles.local.store.DynamoDbEndpoint;
 import dev.ordersprofiles.local.store.EmbeddedDynamoDb;
@@ -51,6 +53,7 @@ import dev.ordersprofiles.local.workflow.OrderWorkflowOnStepFunctions;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +101,13 @@ public final class LocalStack implements AutoCloseable {
         LambdaRuntime lambdas = closing(new LambdaRuntime(template.functions(), (function, type) ->
                 newHandler(type, Components.withPorts(HandlerConfig.from(function.environment()), clock,
                         ports.get()))));
-        LocalStepFunctions stepFunctions = closing(new LocalStepFunctions(template.stateMachines(), lambdas, 4));
+        // Executions are recorded on disk when the data they act on is durable too (not with --in-memory): resuming
+        // an order's run after a restart that lost the order would only fail it.
+        Optional<Path> journal = options.store().inMemory() && options.dynamodbEndpoint().isEmpty()
+                ? Optional.empty() : Optional.of(options.dataDir().resolve("executions"));
+        LocalStepFunctions stepFunctions = closing(new LocalStepFunctions(template.stateMachines(), lambdas, 4,
+                journal, new Executions.Retention(options.executionRetention().count(),
+                        options.executionRetention().age())));
 
         DynamoDbEndpoint dynamoDb = dataPlane(options, template, lambdas, clock);
         HandlerConfig config = HandlerConfig.from(shared);
@@ -116,6 +125,8 @@ public final class LocalStack implements AutoCloseable {
         DocsSite docs = new DocsSite(options.template().toAbsolutePath().getParent().resolve("docs"),
                 template.docsResponseHeaders());
         Console console = new Console(issuer, stepFunctions.executions(), workflow);
+        StepFunctionsApi stepFunctionsApi = new StepFunctionsApi(stepFunctions.machines(), stepFunctions.executions(),
+                TemplateReader.REGION, TemplateReader.ACCOUNT, Clock.systemUTC());
         // The in-process functions reach the same DynamoDB endpoint (so their writes reach the streams) on a loopback
         // port of its own: through the front door, a request's thread would wait for a thread of the same pool for
         // each DynamoDB call, and a burst of requests would take them all (the store's own port is as open).
@@ -129,7 +140,7 @@ public final class LocalStack implements AutoCloseable {
         functionsPort.set(functionsDynamoDb.port());
         AtomicInteger boundPort = new AtomicInteger();
         LocalServer server = closing(new LocalServer(options.host(), options.port(), 64, new FrontDoorGuard(
-                new AwsSignatureGuard(request -> dispatch(request, dynamoDb, console, invokeApi, docs, api),
+                new AwsSignatureGuard(request -> dispatch(request, dynamoDb, console, invokeApi, stepFunctionsApi, docs, api),
                         signatures), boundPort::get, LocalServer.isLoopback(options.host()))));
         boundPort.set(server.port());
         Stores stores = dynamoDbStores(URI.create("http://127.0.0.1:" + functionsDynamoDb.port()), shared,
@@ -137,6 +148,11 @@ public final class LocalStack implements AutoCloseable {
         ports.set(new Ports(stores.orders(), stores.profiles(), stores.idempotency(), workflow,
                 SimulatedInventory.fromConfig(config.simStock()), SimulatedPayments.fromConfig(config.simDeclineAbove()),
                 new UuidIds()));
+        int resumed = stepFunctions.recover();
+        if (resumed > 0) {
+            System.out.println("[local] continuing " + resumed + " workflow execution(s) that were running at the"
+                    + " last stop");
+        }
         return server;
     }
 
@@ -215,7 +231,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static HttpResponse dispatch(HttpRequest request, DynamoDbEndpoint dynamoDb, Console console,
-                                         LambdaInvokeApi invokeApi, DocsSite docs, ApiGateway api) {
+                                         LambdaInvokeApi invokeApi, StepFunctionsApi stepFunctionsApi, DocsSite docs,
+                                         ApiGateway api) {
         if (dynamoDb.serves(request)) {
             return dynamoDb.handle(request);
         }
@@ -225,6 +242,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (invokeApi.serves(path)) {
             return invokeApi.handle(request);
+        }
+        if (path.equals("/") && stepFunctionsApi.serves(request)) {
+            return stepFunctionsApi.handle(request);
         }
         if (docs.serves(path) && (request.method().equals("GET") || request.method().equals("HEAD"))) {
             return docs.handle(request);

@@ -10,6 +10,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One run of a state machine: what DescribeExecution and GetExecutionHistory show. Thread-safe; the
  * interpreter appends history while readers take snapshots.
+ *
+ * <p>With a {@link ExecutionJournal} every event is written to the journal as it is appended (under the same lock,
+ * so the journal's order is the history's order), and a closed execution keeps its history only there: in memory
+ * it is then a summary of a few hundred bytes, which is what bounds the heap (docs/architecture.md, "Durable
+ * executions"). A redrive starts a new run of the same execution; events and closes of an older run are dropped.
  */
 public final class Execution {
 
@@ -18,21 +23,28 @@ public final class Execution {
     private final StateMachine stateMachine;
     private final JsonNode input;
     private final Instant startDate;
-    private final List<HistoryEvent> events = new ArrayList<>();
-    private final CompletableFuture<Execution> completion = new CompletableFuture<>();
+    private final ExecutionJournal journal;
+    private List<HistoryEvent> events = new ArrayList<>();
+    private long eventCount;
+    private CompletableFuture<Execution> completion = new CompletableFuture<>();
 
     private ExecutionStatus status = ExecutionStatus.RUNNING;
     private JsonNode output;
     private String error;
     private String cause;
     private Instant stopDate;
+    private int run = 1;
+    private int redriveCount;
+    private Instant redriveDate;
 
-    Execution(String arn, String name, StateMachine stateMachine, JsonNode input, Instant startDate) {
+    Execution(String arn, String name, StateMachine stateMachine, JsonNode input, Instant startDate,
+              ExecutionJournal journal) {
         this.arn = arn;
         this.name = name;
         this.stateMachine = stateMachine;
         this.input = input;
         this.startDate = startDate;
+        this.journal = journal;
     }
 
     public String arn() {
@@ -77,13 +89,27 @@ public final class Execution {
         return stopDate;
     }
 
-    /** A snapshot of the history so far, oldest first. */
-    public synchronized List<HistoryEvent> history() {
-        return List.copyOf(events);
+    public synchronized int redriveCount() {
+        return redriveCount;
+    }
+
+    /** When the execution was last redriven, else null. */
+    public synchronized Instant redriveDate() {
+        return redriveDate;
+    }
+
+    /** A snapshot of the history so far, oldest first (read back from the journal once the execution closed). */
+    public List<HistoryEvent> history() {
+        synchronized (this) {
+            if (events != null) {
+                return List.copyOf(events);
+            }
+        }
+        return journal.history(this);
     }
 
     /** Completes (never exceptionally) when the execution leaves RUNNING. */
-    public CompletableFuture<Execution> completion() {
+    public synchronized CompletableFuture<Execution> completion() {
         return completion.copy();
     }
 
@@ -91,35 +117,102 @@ public final class Execution {
         return status != ExecutionStatus.RUNNING;
     }
 
+    /** The current run: 1, plus one per redrive. */
+    synchronized int run() {
+        return run;
+    }
+
+    synchronized long lastEventId() {
+        return eventCount;
+    }
+
     /**
-     * Appends an event unless the execution is already closed; returns its id (0 when dropped).
-     * A negative {@code visit} makes the event its own visit (a StateEntered event).
+     * Appends an event of run {@code ofRun} unless the execution is closed or redriven since; returns its id (0
+     * when dropped). A negative {@code visit} makes the event its own visit (a StateEntered event).
      */
-    synchronized long append(Instant at, String type, long previous, String state, long visit, ObjectNode details) {
-        if (isClosed()) {
+    synchronized long append(int ofRun, Instant at, String type, long previous, String state, long visit,
+                             ObjectNode details) {
+        if (isClosed() || ofRun != run) {
             return 0;
         }
-        long id = events.size() + 1L;
-        events.add(new HistoryEvent(id, previous, at, type, state, visit < 0 ? id : visit, details));
+        long id = eventCount + 1;
+        add(new HistoryEvent(id, previous, at, type, state, visit < 0 ? id : visit, details));
         return id;
     }
 
-    /** Closes the execution with a final event; returns false when it was already closed. */
-    boolean close(Instant at, ExecutionStatus finalStatus, JsonNode finalOutput, String finalError, String finalCause,
-                  String eventType, long previous, ObjectNode details) {
+    /** Closes run {@code ofRun} with a final event; returns false when it was already closed or redriven since. */
+    boolean close(int ofRun, Instant at, ExecutionStatus finalStatus, JsonNode finalOutput, String finalError,
+                  String finalCause, String eventType, long previous, ObjectNode details) {
+        CompletableFuture<Execution> done;
         synchronized (this) {
-            if (isClosed()) {
+            if (isClosed() || ofRun != run) {
                 return false;
             }
-            long id = events.size() + 1L;
-            events.add(new HistoryEvent(id, previous, at, eventType, null, 0, details));
-            status = finalStatus;
-            output = finalOutput;
-            error = finalError;
-            cause = finalCause;
-            stopDate = at;
+            add(new HistoryEvent(eventCount + 1, previous, at, eventType, null, 0, details));
+            setClosed(finalStatus, finalOutput, finalError, finalCause, at);
+            done = completion;
         }
-        completion.complete(this);
+        done.complete(this);
         return true;
+    }
+
+    /** RedriveExecution: a closed, unsuccessful execution runs again; returns the new run's number. */
+    synchronized int reopen(Instant at) {
+        if (!isClosed() || status == ExecutionStatus.SUCCEEDED) {
+            throw new IllegalStateException("Execution with status " + status + " cannot be redriven: '" + arn + "'");
+        }
+        if (events == null) {
+            events = new ArrayList<>(journal.history(this));
+        }
+        run++;
+        redriveCount++;
+        redriveDate = at;
+        status = ExecutionStatus.RUNNING;
+        output = null;
+        error = null;
+        cause = null;
+        stopDate = null;
+        completion = new CompletableFuture<>();
+        add(new HistoryEvent(eventCount + 1, eventCount, at, "ExecutionRedriven", null, 0,
+                Json.object().put("redriveCount", redriveCount)));
+        return run;
+    }
+
+    /** Restores the state a journal recorded (before any reader sees the execution). */
+    synchronized void restore(List<HistoryEvent> history, ExecutionStatus restoredStatus, JsonNode restoredOutput,
+                              String restoredError, String restoredCause, Instant restoredStop, int redrives,
+                              Instant lastRedrive) {
+        eventCount = history.size();
+        redriveCount = redrives;
+        redriveDate = lastRedrive;
+        run = redrives + 1;
+        if (restoredStatus == ExecutionStatus.RUNNING) {
+            events = new ArrayList<>(history);
+        } else {
+            setClosed(restoredStatus, restoredOutput, restoredError, restoredCause, restoredStop);
+            completion.complete(this);
+        }
+    }
+
+    private void add(HistoryEvent event) {
+        eventCount = event.id();
+        if (events != null) {
+            events.add(event);
+        }
+        if (journal != null) {
+            journal.appended(this, event);
+        }
+    }
+
+    private void setClosed(ExecutionStatus finalStatus, JsonNode finalOutput, String finalError, String finalCause,
+                           Instant at) {
+        status = finalStatus;
+        output = finalOutput;
+        error = finalError;
+        cause = finalCause;
+        stopDate = at;
+        if (journal != null) {
+            events = null; // the journal holds the history from now on
+        }
     }
 }

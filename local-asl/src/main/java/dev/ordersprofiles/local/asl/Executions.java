@@ -1,25 +1,51 @@
 package dev.ordersprofiles.local.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * The execution service: StartExecution, DescribeExecution, GetExecutionHistory, ListExecutions and
- * StopExecution for state machines run by the embedded interpreter. Executions are kept in memory.
+ * The execution service: StartExecution, DescribeExecution, GetExecutionHistory, ListExecutions, StopExecution and
+ * RedriveExecution for state machines run by the embedded interpreter.
+ *
+ * <p>Executions live in memory and, with an {@link ExecutionJournal}, on disk: {@link #recover} reads them back
+ * after a restart and continues those that were RUNNING. Finished executions are kept by a {@link Retention}
+ * rule (a count and an age), evicted from memory and journal alike, oldest first.
  */
-public final class Executions {
+public final class Executions implements AutoCloseable {
 
     private static final Pattern NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
 
+    /** How many finished executions are kept, and for how long after they finished. */
+    public record Retention(int maxFinished, Duration maxAge) {
+        public static final Retention DEFAULT = new Retention(10_000, Duration.ofHours(24));
+
+        public Retention {
+            if (maxFinished < 0 || maxAge.isNegative()) {
+                throw new IllegalArgumentException("retention needs a count >= 0 and an age >= 0");
+            }
+        }
+    }
+
     private final Interpreter.Env env;
+    private final ExecutionJournal journal;
+    private final Retention retention;
     private final Map<String, Execution> byArn = new ConcurrentHashMap<>();
+    /** Finished executions in the order they finished: the eviction queue. */
+    private final ConcurrentLinkedDeque<Execution> finished = new ConcurrentLinkedDeque<>();
+    /** The deque's size (its own size() walks it). */
+    private final AtomicInteger finishedCount = new AtomicInteger();
 
     /** A service in us-east-1 with non-deterministic jitter and ids. */
     public Executions(TaskInvoker invoker, Scheduler scheduler) {
@@ -28,7 +54,96 @@ public final class Executions {
 
     /** A service whose jitter, request ids and States.UUID come from {@code random} (seed it in tests). */
     public Executions(TaskInvoker invoker, Scheduler scheduler, Random random, String region) {
+        this(invoker, scheduler, random, region, null, Retention.DEFAULT);
+    }
+
+    /** A service that records executions in {@code journal} (null: memory only) and keeps them by {@code retention}. */
+    public Executions(TaskInvoker invoker, Scheduler scheduler, Random random, String region,
+                      ExecutionJournal journal, Retention retention) {
         this.env = new Interpreter.Env(scheduler, invoker, random, region);
+        this.journal = journal;
+        this.retention = retention;
+    }
+
+    /**
+     * Reads back what the journal recorded: finished executions as they ended, RUNNING ones continued from the last
+     * top-level state they entered (see {@link Interpreter#resume}). {@code machines} gives the state machine a
+     * recorded execution ran, from its ARN and the definition text it was started with.
+     *
+     * @return how many executions were continued
+     */
+    public int recover(DefinitionLoader machines) {
+        if (journal == null) {
+            return 0;
+        }
+        List<Execution> running = new ArrayList<>();
+        List<Execution> closed = new ArrayList<>();
+        Map<String, StateMachine> loaded = new HashMap<>();
+        for (ExecutionJournal.Recorded r : journal.recorded()) {
+            if (r.history().isEmpty()) {
+                continue;
+            }
+            StateMachine machine = loaded.computeIfAbsent(r.stateMachineArn() + "\n" + r.definition(),
+                    key -> machines.load(r.stateMachineArn(), r.definition()));
+            Execution execution = new Execution(r.arn(), r.name(), machine, Json.parse(r.input()), r.startDate(),
+                    journal);
+            restore(execution, r.history());
+            byArn.put(execution.arn(), execution);
+            (execution.isClosed() ? closed : running).add(execution);
+        }
+        closed.sort(Comparator.comparing(Execution::stopDate));
+        finished.addAll(closed);
+        finishedCount.addAndGet(closed.size());
+        evict();
+        for (Execution execution : running) {
+            watch(execution);
+            new Interpreter(env, execution).resume();
+        }
+        return running.size();
+    }
+
+    /** Loads the state machine a recorded execution ran. */
+    @FunctionalInterface
+    public interface DefinitionLoader {
+        StateMachine load(String stateMachineArn, String definition);
+    }
+
+    private static void restore(Execution execution, List<HistoryEvent> history) {
+        ExecutionStatus status = ExecutionStatus.RUNNING;
+        JsonNode output = null;
+        String error = null;
+        String cause = null;
+        Instant stop = null;
+        int redrives = 0;
+        Instant redriven = null;
+        for (HistoryEvent event : history) {
+            switch (event.type()) {
+                case "ExecutionRedriven" -> {
+                    redrives++;
+                    redriven = event.timestamp();
+                    status = ExecutionStatus.RUNNING;
+                    output = null;
+                    error = null;
+                    cause = null;
+                    stop = null;
+                }
+                case "ExecutionSucceeded", "ExecutionFailed", "ExecutionAborted", "ExecutionTimedOut" -> {
+                    status = switch (event.type()) {
+                        case "ExecutionSucceeded" -> ExecutionStatus.SUCCEEDED;
+                        case "ExecutionFailed" -> ExecutionStatus.FAILED;
+                        case "ExecutionAborted" -> ExecutionStatus.ABORTED;
+                        default -> ExecutionStatus.TIMED_OUT;
+                    };
+                    output = event.details().hasNonNull("output")
+                            ? Json.parse(event.details().get("output").asText()) : null;
+                    error = event.details().hasNonNull("error") ? event.details().get("error").asText() : null;
+                    cause = event.details().hasNonNull("cause") ? event.details().get("cause").asText() : null;
+                    stop = event.timestamp();
+                }
+                default -> { }
+            }
+        }
+        execution.restore(history, status, output, error, cause, stop, redrives, redriven);
     }
 
     /**
@@ -44,7 +159,7 @@ public final class Executions {
         }
         JsonNode input = Json.parse(inputJson == null ? "{}" : inputJson);
         String arn = machine.arn().replace(":stateMachine:", ":execution:") + ":" + executionName;
-        Execution execution = new Execution(arn, executionName, machine, input, env.scheduler().now());
+        Execution execution = new Execution(arn, executionName, machine, input, env.scheduler().now(), journal);
         // Atomic claim of the name, without a lock every start would queue behind.
         Execution existing = byArn.putIfAbsent(arn, execution);
         if (existing != null) {
@@ -53,7 +168,27 @@ public final class Executions {
             }
             throw new ExecutionAlreadyExists(arn);
         }
+        watch(execution);
         new Interpreter(env, execution).start();
+        evict();
+        return execution;
+    }
+
+    /**
+     * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the last top-level state it
+     * entered, with an {@code ExecutionRedriven} event.
+     *
+     * @throws java.util.NoSuchElementException when the execution is unknown
+     * @throws IllegalStateException when it is RUNNING or SUCCEEDED
+     */
+    public Execution redrive(String executionArn) {
+        Execution execution = Optional.ofNullable(byArn.get(executionArn)).orElseThrow();
+        execution.reopen(env.scheduler().now());
+        if (finished.remove(execution)) {
+            finishedCount.decrementAndGet();
+        }
+        watch(execution);
+        new Interpreter(env, execution).resume();
         return execution;
     }
 
@@ -78,6 +213,11 @@ public final class Executions {
         return list().stream().filter(e -> e.stateMachine().arn().equals(stateMachineArn)).toList();
     }
 
+    /** How many executions are held (running and finished). */
+    public int size() {
+        return byArn.size();
+    }
+
     /** StopExecution: ABORTED with an ExecutionAborted event; false when unknown or already closed. */
     public boolean stop(String executionArn, String error, String cause) {
         Execution execution = byArn.get(executionArn);
@@ -91,9 +231,48 @@ public final class Executions {
         if (cause != null) {
             details.put("cause", cause);
         }
-        List<HistoryEvent> history = execution.history();
-        long previous = history.isEmpty() ? 0 : history.get(history.size() - 1).id();
-        return execution.close(env.scheduler().now(), ExecutionStatus.ABORTED, null, error, cause, "ExecutionAborted",
-                previous, details);
+        return execution.close(execution.run(), env.scheduler().now(), ExecutionStatus.ABORTED, null, error, cause,
+                "ExecutionAborted", execution.lastEventId(), details);
+    }
+
+    /** Closes the journal; running executions stay recorded as RUNNING and continue at the next {@link #recover}. */
+    @Override
+    public void close() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    private void watch(Execution execution) {
+        int run = execution.run();
+        execution.completion().thenRun(() -> {
+            if (execution.run() == run) {
+                finished.add(execution);
+                finishedCount.incrementAndGet();
+                evict();
+            }
+        });
+    }
+
+    /** Drops the oldest finished executions beyond the retention count or age, from memory and journal. */
+    private void evict() {
+        Instant oldest = env.scheduler().now().minus(retention.maxAge());
+        while (true) {
+            Execution head = finished.peekFirst();
+            if (head == null) {
+                return;
+            }
+            Instant stopped = head.stopDate();
+            boolean tooMany = finishedCount.get() > retention.maxFinished();
+            if (!tooMany && stopped != null && !stopped.isBefore(oldest)) {
+                return;
+            }
+            if (finished.remove(head)) {
+                finishedCount.decrementAndGet();
+                if (head.isClosed() && byArn.remove(head.arn(), head) && journal != null) {
+                    journal.forget(head);
+                }
+            }
+        }
     }
 }

@@ -48,7 +48,7 @@ final class Interpreter {
         }
 
         boolean stopped() {
-            return cancelled || (parent != null && parent.stopped()) || execution.isClosed();
+            return cancelled || (parent != null && parent.stopped()) || execution.isClosed() || execution.run() != run;
         }
     }
 
@@ -77,11 +77,14 @@ final class Interpreter {
     private final Env env;
     private final Execution execution;
     private final StateMachine machine;
+    /** The run of the execution this interpreter drives (a redrive starts another). */
+    private final int run;
 
     Interpreter(Env env, Execution execution) {
         this.env = env;
         this.execution = execution;
         this.machine = execution.stateMachine();
+        this.run = execution.run();
     }
 
     /** Records ExecutionStarted and schedules the run; the execution closes itself when done. */
@@ -92,15 +95,42 @@ final class Interpreter {
         started.set("inputDetails", truncatedFalse());
         started.put("roleArn", roleArn());
         record(root, "ExecutionStarted", null, 0, started);
+        run(root, machine.top().startAt(), execution.input());
+    }
+
+    /**
+     * Continues a RUNNING execution restored from a journal, or a redriven one, from the last top-level state it
+     * entered, with that state's input: the state runs again from its start (its Retry counters and a Wait's
+     * delay start again too). State names are unique in a whole definition, so a name identifies a top-level state.
+     */
+    void resume() {
+        Lane root = new Lane(null);
+        root.last = execution.lastEventId();
+        String state = machine.top().startAt();
+        JsonNode input = execution.input();
+        List<HistoryEvent> history = execution.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryEvent event = history.get(i);
+            if (event.type().endsWith("StateEntered") && machine.top().states().containsKey(event.stateName())) {
+                state = event.stateName();
+                input = Json.parse(event.details().path("input").asText("{}"));
+                break;
+            }
+        }
+        run(root, state, input);
+    }
+
+    private void run(Lane root, String first, JsonNode input) {
+        long elapsed = Duration.between(execution.startDate(), now()).toSeconds();
         Scheduler.Cancellable timer = machine.timeoutSeconds() == null ? () -> { }
-                : env.scheduler().schedule(Duration.ofSeconds(machine.timeoutSeconds()), () -> {
+                : env.scheduler().schedule(Duration.ofSeconds(Math.max(0, machine.timeoutSeconds() - elapsed)), () -> {
                     ObjectNode details = Json.object();
                     details.put("error", StatesError.TIMEOUT);
                     details.put("cause", "The execution timed out after " + machine.timeoutSeconds() + " seconds.");
-                    execution.close(now(), ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT,
+                    execution.close(run, now(), ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT,
                             details.get("cause").asText(), "ExecutionTimedOut", root.last, details);
                 });
-        env.scheduler().execute(() -> runBranch(machine.top(), execution.input(), root).whenComplete((output, err) -> {
+        env.scheduler().execute(() -> runFrom(machine.top(), first, input, root).whenComplete((output, err) -> {
             timer.cancel();
             finish(root, output, err);
         }));
@@ -116,7 +146,7 @@ final class Interpreter {
             ObjectNode details = Json.object();
             details.put("output", Json.write(output));
             details.set("outputDetails", truncatedFalse());
-            execution.close(now(), ExecutionStatus.SUCCEEDED, output, null, null, "ExecutionSucceeded", root.last, details);
+            execution.close(run, now(), ExecutionStatus.SUCCEEDED, output, null, null, "ExecutionSucceeded", root.last, details);
             return;
         }
         Throwable cause = unwrap(err);
@@ -131,15 +161,19 @@ final class Interpreter {
         if (e.causeOrNull() != null) {
             details.put("cause", e.causeOrNull());
         }
-        execution.close(now(), ExecutionStatus.FAILED, null, e.error(), e.causeOrNull(), "ExecutionFailed", root.last,
+        execution.close(run, now(), ExecutionStatus.FAILED, null, e.error(), e.causeOrNull(), "ExecutionFailed", root.last,
                 details);
     }
 
     // ---------------------------------------------------------------- branches and states
 
     private CompletableFuture<JsonNode> runBranch(State.Branch branch, JsonNode input, Lane lane) {
+        return runFrom(branch, branch.startAt(), input, lane);
+    }
+
+    private CompletableFuture<JsonNode> runFrom(State.Branch branch, String first, JsonNode input, Lane lane) {
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
-        step(branch, branch.startAt(), input, lane, result);
+        step(branch, first, input, lane, result);
         return result;
     }
 
@@ -993,7 +1027,7 @@ final class Interpreter {
         if (lane.stopped()) {
             return 0;
         }
-        long id = execution.append(now(), type, lane.last, s == null ? null : s.name(), visit, details);
+        long id = execution.append(run, now(), type, lane.last, s == null ? null : s.name(), visit, details);
         if (id > 0) {
             lane.last = id;
         }

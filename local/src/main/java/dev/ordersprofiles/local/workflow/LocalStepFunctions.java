@@ -1,47 +1,93 @@
 package dev.ordersprofiles.local.workflow;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordersprofiles.local.asl.Executions;
+import dev.ordersprofiles.local.asl.FileExecutionJournal;
 import dev.ordersprofiles.local.asl.InvocationResult;
 import dev.ordersprofiles.local.asl.StateMachine;
 import dev.ordersprofiles.local.asl.SystemScheduler;
 import dev.ordersprofiles.local.asl.TaskInvoker;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
+import dev.ordersprofiles.local.stepfunctions.StateMachines;
 import dev.ordersprofiles.local.template.StateMachineDef;
+import dev.ordersprofiles.local.template.TemplateReader;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Step Functions for the local stack: the template's state machines, unmodified, run by the embedded ASL
- * interpreter, whose Lambda tasks invoke the local functions at the JSON wire level.
+ * interpreter, whose Lambda tasks invoke the local functions at the JSON wire level. With a journal folder every
+ * execution is recorded there and those RUNNING when the stack stopped continue at {@link #recover()}
+ * (docs/architecture.md, "Durable executions").
  */
 public final class LocalStepFunctions implements AutoCloseable {
-    private final Map<String, StateMachine> machines = new LinkedHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final StateMachines machines = new StateMachines();
     private final SystemScheduler scheduler;
     private final Executions executions;
 
+    /** Executions in memory only. */
     public LocalStepFunctions(Iterable<StateMachineDef> definitions, LambdaRuntime lambdas, int threads) {
+        this(definitions, lambdas, threads, Optional.empty(), Executions.Retention.DEFAULT);
+    }
+
+    /** Executions recorded in {@code journalFolder} when given, finished ones kept by {@code retention}. */
+    public LocalStepFunctions(Iterable<StateMachineDef> definitions, LambdaRuntime lambdas, int threads,
+                              Optional<Path> journalFolder, Executions.Retention retention) {
         this.scheduler = SystemScheduler.create(threads);
-        this.executions = new Executions(new LambdaTasks(lambdas), scheduler);
+        this.executions = new Executions(new LambdaTasks(lambdas), scheduler, new Random(), TemplateReader.REGION,
+                journalFolder.map(FileExecutionJournal::inFolder).orElse(null), retention);
+        Instant now = Instant.now();
         for (StateMachineDef definition : definitions) {
-            machines.put(definition.arn(), StateMachine.load(definition.arn(), definition.definition()));
+            machines.add(StateMachine.load(definition.arn(), definition.definition()), "STANDARD",
+                    "arn:aws:iam::" + TemplateReader.ACCOUNT + ":role/" + definition.logicalId() + "Role", now);
         }
+    }
+
+    /**
+     * Reads back the recorded executions and continues those that were RUNNING; call it once the functions can
+     * be invoked. An execution runs the definition it was started with, even if the template changed since.
+     *
+     * @return how many executions continue
+     */
+    public int recover() {
+        return executions.recover((arn, definition) -> machines.find(arn).map(StateMachines.Entry::machine)
+                .filter(m -> m.definition().equals(parse(definition)))
+                .orElseGet(() -> StateMachine.load(arn, definition)));
     }
 
     public Executions executions() {
         return executions;
     }
 
+    public StateMachines machines() {
+        return machines;
+    }
+
     public Optional<StateMachine> machine(String arn) {
-        return Optional.ofNullable(machines.get(arn));
+        return machines.find(arn).map(StateMachines.Entry::machine);
     }
 
     @Override
     public void close() {
+        // The journal first: what the shutdown itself makes fail (a task interrupted) must not be recorded.
+        executions.close();
         scheduler.close();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** Lambda tasks: the local functions, invoked without holding an interpreter thread. */

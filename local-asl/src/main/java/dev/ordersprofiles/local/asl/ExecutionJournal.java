@@ -1,0 +1,30 @@
+package dev.ordersprofiles.local.asl;
+
+import java.util.List;
+
+/**
+ * Where executions are kept beyond memory. {@link Execution} hands it every event as it is appended, under the
+ * execution's lock; {@link Executions} reads back what survived a restart and forgets what retention evicts.
+ */
+public interface ExecutionJournal extends AutoCloseable {
+
+    /** Records an event; the first event of an execution (id 1) also records the execution itself. */
+    void appended(Execution execution, HistoryEvent event);
+
+    /** The recorded history of an execution, oldest first. */
+    List<HistoryEvent> history(Execution execution);
+
+    /** Deletes what is recorded of an execution. */
+    void forget(Execution execution);
+
+    /** Every execution recorded, as read at start. */
+    List<Recorded> recorded();
+
+    @Override
+    void close();
+
+    /** An execution as recorded: its start, with the state machine definition it ran, and its history. */
+    record Recorded(String arn, String name, String stateMachineArn, String definition, String input,
+                    java.time.Instant startDate, List<HistoryEvent> history) {
+    }
+}

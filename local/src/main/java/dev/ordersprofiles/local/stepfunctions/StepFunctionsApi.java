@@ -1,0 +1,461 @@
+package dev.ordersprofiles.local.stepfunctions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ordersprofiles.local.asl.AslDefinitionException;
+import dev.ordersprofiles.local.asl.Execution;
+import dev.ordersprofiles.local.asl.ExecutionAlreadyExists;
+import dev.ordersprofiles.local.asl.ExecutionStatus;
+import dev.ordersprofiles.local.asl.Executions;
+import dev.ordersprofiles.local.asl.HistoryEvent;
+import dev.ordersprofiles.local.asl.StateMachine;
+import dev.ordersprofiles.local.http.HttpRequest;
+import dev.ordersprofiles.local.http.HttpResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * The Step Functions API (AWS JSON 1.0: {@code POST /} with {@code X-Amz-Target: AWSStepFunctions.<Operation>})
+ * over the embedded interpreter: state machines (create, update, describe, list, delete), executions (start,
+ * start sync for EXPRESS machines, describe, history, list, stop, redrive). Errors have AWS's shape: HTTP 400,
+ * {@code __type} and {@code message} in the body and the {@code X-Amzn-ErrorType} header. The task-token
+ * operations answer that the interpreter issues no task tokens (it refuses {@code .waitForTaskToken} at load).
+ */
+public final class StepFunctionsApi {
+    public static final String TARGET_PREFIX = "AWSStepFunctions.";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    private static final long SYNC_LIMIT_SECONDS = 300;
+
+    private final StateMachines machines;
+    private final Executions executions;
+    private final String region;
+    private final String accountId;
+    private final Clock clock;
+
+    public StepFunctionsApi(StateMachines machines, Executions executions, String region, String accountId,
+                            Clock clock) {
+        this.machines = machines;
+        this.executions = executions;
+        this.region = region;
+        this.accountId = accountId;
+        this.clock = clock;
+    }
+
+    /** True for a request meant for this API: a POST whose X-Amz-Target names a Step Functions operation. */
+    public boolean serves(HttpRequest request) {
+        return request.method().equals("POST")
+                && request.header("X-Amz-Target").map(t -> t.startsWith(TARGET_PREFIX)).orElse(false);
+    }
+
+    public HttpResponse handle(HttpRequest request) {
+        String operation = request.header("X-Amz-Target").orElse("").substring(TARGET_PREFIX.length());
+        ObjectNode in;
+        try {
+            JsonNode body = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
+            if (!(body instanceof ObjectNode object)) {
+                throw new Failure("SerializationException", "the request body must be a JSON object");
+            }
+            in = object;
+            return HttpResponse.of(200, "application/x-amz-json-1.0",
+                    JSON.writeValueAsBytes(dispatch(operation, in)));
+        } catch (Failure f) {
+            return error(f.type, f.getMessage());
+        } catch (IOException e) {
+            return error("SerializationException", "the request body is not valid JSON");
+        }
+    }
+
+    private ObjectNode dispatch(String operation, ObjectNode in) {
+        return switch (operation) {
+            case "CreateStateMachine" -> createStateMachine(in);
+            case "UpdateStateMachine" -> updateStateMachine(in);
+            case "DescribeStateMachine" -> describeStateMachine(in);
+            case "ListStateMachines" -> listStateMachines(in);
+            case "DeleteStateMachine" -> deleteStateMachine(in);
+            case "StartExecution" -> startExecution(in, false);
+            case "StartSyncExecution" -> startExecution(in, true);
+            case "DescribeExecution" -> describeExecution(in);
+            case "GetExecutionHistory" -> history(in);
+            case "ListExecutions" -> listExecutions(in);
+            case "StopExecution" -> stopExecution(in);
+            case "RedriveExecution" -> redriveExecution(in);
+            case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat" -> throw new Failure("InvalidToken",
+                    "no task token was issued: the local interpreter refuses .waitForTaskToken at load, so "
+                            + operation + " has no task to complete");
+            default -> throw new Failure("UnknownOperationException", "Unknown operation " + operation);
+        };
+    }
+
+    // ---------------------------------------------------------------- state machines
+
+    private ObjectNode createStateMachine(ObjectNode in) {
+        String name = required(in, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new Failure("InvalidName", "Invalid Name: '" + name + "'");
+        }
+        String type = optional(in, "type").orElse("STANDARD");
+        if (!type.equals("STANDARD") && !type.equals("EXPRESS")) {
+            throw new Failure("ValidationException", "type must be STANDARD or EXPRESS, not '" + type + "'");
+        }
+        String arn = StateMachine.arnFor(region, accountId, name);
+        StateMachine machine = load(arn, required(in, "definition"));
+        Instant now = clock.instant();
+        if (!machines.add(machine, type, required(in, "roleArn"), now)) {
+            StateMachines.Entry existing = machines.find(arn).orElseThrow();
+            if (!existing.machine().definition().equals(machine.definition()) || !existing.type().equals(type)) {
+                throw new Failure("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
+            }
+            now = existing.creationDate();
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("stateMachineArn", arn);
+        out.put("creationDate", seconds(now));
+        return out;
+    }
+
+    private ObjectNode updateStateMachine(ObjectNode in) {
+        String arn = required(in, "stateMachineArn");
+        StateMachines.Entry entry = machine(arn);
+        Optional<String> definition = optional(in, "definition");
+        Optional<String> role = optional(in, "roleArn");
+        if (definition.isEmpty() && role.isEmpty()) {
+            throw new Failure("MissingRequiredParameter", "Either the definition or the roleArn must be specified");
+        }
+        StateMachine machine = definition.map(d -> load(arn, d)).orElse(entry.machine());
+        StateMachines.Entry updated = machines.update(machine, role.orElse(null))
+                .orElseThrow(() -> doesNotExist(arn));
+        ObjectNode out = JSON.createObjectNode();
+        out.put("updateDate", seconds(clock.instant()));
+        out.put("revisionId", updated.revisionId());
+        return out;
+    }
+
+    private ObjectNode describeStateMachine(ObjectNode in) {
+        StateMachines.Entry entry = machine(required(in, "stateMachineArn"));
+        ObjectNode out = JSON.createObjectNode();
+        out.put("stateMachineArn", entry.arn());
+        out.put("name", entry.name());
+        out.put("status", "ACTIVE");
+        out.put("definition", write(entry.machine().definition()));
+        out.put("roleArn", entry.roleArn());
+        out.put("type", entry.type());
+        out.put("creationDate", seconds(entry.creationDate()));
+        out.put("revisionId", entry.revisionId());
+        out.putObject("loggingConfiguration").put("level", "OFF").put("includeExecutionData", false);
+        return out;
+    }
+
+    private ObjectNode listStateMachines(ObjectNode in) {
+        List<ObjectNode> items = new ArrayList<>();
+        for (StateMachines.Entry entry : machines.list()) {
+            ObjectNode item = JSON.createObjectNode();
+            item.put("stateMachineArn", entry.arn());
+            item.put("name", entry.name());
+            item.put("type", entry.type());
+            item.put("creationDate", seconds(entry.creationDate()));
+            items.add(item);
+        }
+        return page(in, items, "stateMachines");
+    }
+
+    private ObjectNode deleteStateMachine(ObjectNode in) {
+        String arn = required(in, "stateMachineArn");
+        requireStateMachineArn(arn);
+        machines.remove(arn); // AWS answers success for a machine that is gone already
+        return JSON.createObjectNode();
+    }
+
+    // ---------------------------------------------------------------- executions
+
+    private ObjectNode startExecution(ObjectNode in, boolean sync) {
+        StateMachines.Entry entry = machine(required(in, "stateMachineArn"));
+        if (sync != entry.type().equals("EXPRESS")) {
+            throw new Failure(sync ? "StateMachineTypeNotSupported" : "ValidationException", sync
+                    ? "This operation is not supported by this type of state machine"
+                    : "StartExecution of an EXPRESS state machine needs StartSyncExecution here");
+        }
+        String input = optional(in, "input").orElse("{}");
+        try {
+            JSON.readTree(input);
+        } catch (JsonProcessingException e) {
+            throw new Failure("InvalidExecutionInput", "Invalid State Machine Execution Input: 'the input is not JSON'");
+        }
+        Optional<String> name = optional(in, "name");
+        name.ifPresent(n -> {
+            String arn = entry.arn().replace(":stateMachine:", ":execution:") + ":" + n;
+            // AWS hands back a running execution of the same name and input; a closed one is a conflict.
+            if (executions.find(arn).filter(e -> e.status() != ExecutionStatus.RUNNING).isPresent()) {
+                throw new Failure("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+            }
+        });
+        Execution execution;
+        try {
+            execution = executions.start(entry.machine(), name.orElse(null), input);
+        } catch (ExecutionAlreadyExists e) {
+            throw new Failure("ExecutionAlreadyExists", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new Failure("InvalidName", e.getMessage());
+        }
+        if (!sync) {
+            ObjectNode out = JSON.createObjectNode();
+            out.put("executionArn", execution.arn());
+            out.put("startDate", seconds(execution.startDate()));
+            return out;
+        }
+        try {
+            execution.completion().get(SYNC_LIMIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            executions.stop(execution.arn(), "States.Timeout", "the synchronous execution ran past "
+                    + SYNC_LIMIT_SECONDS + " seconds");
+        }
+        ObjectNode out = describe(execution);
+        out.remove("redriveCount");
+        out.remove("redriveStatus");
+        out.remove("redriveDate");
+        return out;
+    }
+
+    private ObjectNode describeExecution(ObjectNode in) {
+        return describe(execution(required(in, "executionArn")));
+    }
+
+    private ObjectNode describe(Execution execution) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("executionArn", execution.arn());
+        out.put("stateMachineArn", execution.stateMachine().arn());
+        out.put("name", execution.name());
+        out.put("status", execution.status().name());
+        out.put("startDate", seconds(execution.startDate()));
+        if (execution.stopDate() != null) {
+            out.put("stopDate", seconds(execution.stopDate()));
+        }
+        out.put("input", write(execution.input()));
+        out.putObject("inputDetails").put("included", true);
+        if (execution.output() != null) {
+            out.put("output", write(execution.output()));
+            out.putObject("outputDetails").put("included", true);
+        }
+        if (execution.error() != null) {
+            out.put("error", execution.error());
+        }
+        if (execution.cause() != null) {
+            out.put("cause", execution.cause());
+        }
+        out.put("redriveCount", execution.redriveCount());
+        if (execution.redriveDate() != null) {
+            out.put("redriveDate", seconds(execution.redriveDate()));
+        }
+        out.put("redriveStatus", execution.status() == ExecutionStatus.RUNNING ? "NOT_REDRIVABLE"
+                : execution.status() == ExecutionStatus.SUCCEEDED ? "NOT_REDRIVABLE" : "REDRIVABLE");
+        return out;
+    }
+
+    private ObjectNode history(ObjectNode in) {
+        Execution execution = execution(required(in, "executionArn"));
+        boolean reverse = in.path("reverseOrder").asBoolean(false);
+        boolean data = !in.has("includeExecutionData") || in.get("includeExecutionData").asBoolean(true);
+        List<HistoryEvent> events = new ArrayList<>(execution.history());
+        if (reverse) {
+            java.util.Collections.reverse(events);
+        }
+        List<ObjectNode> items = new ArrayList<>(events.size());
+        for (HistoryEvent event : events) {
+            ObjectNode json = event.toJson();
+            json.put("timestamp", seconds(event.timestamp()));
+            if (!data) {
+                json.fields().forEachRemaining(f -> {
+                    if (f.getValue() instanceof ObjectNode details) {
+                        details.remove(List.of("input", "output", "parameters"));
+                    }
+                });
+            }
+            items.add(json);
+        }
+        return page(in, items, "events");
+    }
+
+    private ObjectNode listExecutions(ObjectNode in) {
+        String machineArn = required(in, "stateMachineArn");
+        machine(machineArn);
+        Optional<String> filter = optional(in, "statusFilter");
+        ExecutionStatus status = null;
+        if (filter.isPresent()) {
+            try {
+                status = ExecutionStatus.valueOf(filter.get());
+            } catch (IllegalArgumentException e) {
+                throw new Failure("ValidationException", "statusFilter must be one of RUNNING, SUCCEEDED, FAILED, "
+                        + "TIMED_OUT, ABORTED, not '" + filter.get() + "'");
+            }
+        }
+        List<ObjectNode> items = new ArrayList<>();
+        for (Execution execution : executions.list(machineArn)) {
+            ExecutionStatus current = execution.status();
+            if (status != null && current != status) {
+                continue;
+            }
+            ObjectNode item = JSON.createObjectNode();
+            item.put("executionArn", execution.arn());
+            item.put("stateMachineArn", machineArn);
+            item.put("name", execution.name());
+            item.put("status", current.name());
+            item.put("startDate", seconds(execution.startDate()));
+            if (execution.stopDate() != null) {
+                item.put("stopDate", seconds(execution.stopDate()));
+            }
+            items.add(item);
+        }
+        return page(in, items, "executions");
+    }
+
+    private ObjectNode stopExecution(ObjectNode in) {
+        Execution execution = execution(required(in, "executionArn"));
+        executions.stop(execution.arn(), optional(in, "error").orElse(null), optional(in, "cause").orElse(null));
+        ObjectNode out = JSON.createObjectNode();
+        out.put("stopDate", seconds(execution.stopDate() == null ? clock.instant() : execution.stopDate()));
+        return out;
+    }
+
+    private ObjectNode redriveExecution(ObjectNode in) {
+        Execution execution = execution(required(in, "executionArn"));
+        if (execution.status() == ExecutionStatus.RUNNING || execution.status() == ExecutionStatus.SUCCEEDED) {
+            throw new Failure("ExecutionNotRedrivable", "Execution with status " + execution.status()
+                    + " cannot be redriven: '" + execution.arn() + "'");
+        }
+        Execution redriven;
+        try {
+            redriven = executions.redrive(execution.arn());
+        } catch (IllegalStateException e) {
+            throw new Failure("ExecutionNotRedrivable", e.getMessage());
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("redriveDate", seconds(redriven.redriveDate()));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private StateMachine load(String arn, String definition) {
+        try {
+            return StateMachine.load(arn, definition);
+        } catch (AslDefinitionException e) {
+            throw new Failure("InvalidDefinition", "Invalid State Machine Definition: '" + e.getMessage() + "'");
+        }
+    }
+
+    private StateMachines.Entry machine(String arn) {
+        requireStateMachineArn(arn);
+        return machines.find(arn).orElseThrow(() -> doesNotExist(arn));
+    }
+
+    private static void requireStateMachineArn(String arn) {
+        if (!arn.startsWith("arn:aws:states:") || !arn.contains(":stateMachine:")) {
+            throw new Failure("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
+        }
+    }
+
+    private static Failure doesNotExist(String arn) {
+        return new Failure("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+    }
+
+    private Execution execution(String arn) {
+        if (!arn.startsWith("arn:aws:states:") || !arn.contains(":execution:")) {
+            throw new Failure("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
+        }
+        return executions.find(arn).filter(e -> e.arn().equals(arn))
+                .orElseThrow(() -> new Failure("ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'"));
+    }
+
+    /** One page of {@code items} under {@code key}, paged by maxResults and an opaque nextToken. */
+    private static ObjectNode page(ObjectNode in, List<ObjectNode> items, String key) {
+        int max = in.path("maxResults").asInt(0);
+        if (max < 0 || max > 1000) {
+            throw new Failure("ValidationException", "maxResults must be between 0 and 1000");
+        }
+        if (max == 0) {
+            max = 100;
+        }
+        int from = 0;
+        Optional<String> token = optional(in, "nextToken");
+        if (token.isPresent()) {
+            try {
+                from = Integer.parseInt(new String(Base64.getUrlDecoder().decode(token.get()), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new Failure("InvalidToken", "Invalid Token: '" + token.get() + "'");
+            }
+            if (from < 0 || from > items.size()) {
+                throw new Failure("InvalidToken", "Invalid Token: '" + token.get() + "'");
+            }
+        }
+        int to = Math.min(items.size(), from + max);
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode array = out.putArray(key);
+        items.subList(from, to).forEach(array::add);
+        if (to < items.size()) {
+            out.put("nextToken", Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(Integer.toString(to).getBytes(StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    private static String required(ObjectNode in, String field) {
+        return optional(in, field).orElseThrow(() -> new Failure("ValidationException",
+                "1 validation error detected: Value null at '" + field + "' failed to satisfy constraint: "
+                        + "Member must not be null"));
+    }
+
+    private static Optional<String> optional(ObjectNode in, String field) {
+        JsonNode value = in.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new Failure("ValidationException", "'" + field + "' must be a string");
+        }
+        return Optional.of(value.asText());
+    }
+
+    private static double seconds(Instant at) {
+        return at.toEpochMilli() / 1000.0;
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse error(String type, String message) {
+        ObjectNode body = JSON.createObjectNode().put("__type", type).put("message", message);
+        return HttpResponse.of(400, "application/x-amz-json-1.0", body.toString().getBytes(StandardCharsets.UTF_8))
+                .with("X-Amzn-ErrorType", type);
+    }
+
+    /** A client error, answered as AWS does. */
+    private static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String type;
+
+        Failure(String type, String message) {
+            super(message, null, false, false);
+            this.type = type;
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package dev.ordersprofiles.local.stepfunctions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ordersprofiles.adapters.aws.client.AwsCredentials;
+import dev.ordersprofiles.adapters.aws.client.AwsJsonClient;
+import dev.ordersprofiles.adapters.aws.client.AwsService;
+import dev.ordersprofiles.adapters.aws.client.CredentialsProvider;
+import dev.ordersprofiles.adapters.aws.client.RetryPolicy;
+import dev.ordersprofiles.adapters.aws.stepfunctions.StepFunctionsOrderWorkflow;
+import dev.ordersprofiles.domain.order.OrderId;
+import dev.ordersprofiles.local.LocalOptions;
+import dev.ordersprofiles.local.LocalStack;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
+import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
+
+/** The Step Functions API on the stack's port, driven by the AWS SDK v2 and by the app's own adapter. */
+class StepFunctionsApiIT {
+    private static final String ROLE = "arn:aws:iam::000000000000:role/test";
+    private static final String WAITING = """
+            {"StartAt":"Hold","States":{
+              "Hold":{"Type":"Wait","Seconds":600,"Next":"Done"},
+              "Done":{"Type":"Succeed"}}}""";
+    private static final String TWO_STEPS = """
+            {"StartAt":"Shape","States":{
+              "Shape":{"Type":"Pass","Parameters":{"greeting.$":"States.Format('hello {}', $.who)"},"Next":"Done"},
+              "Done":{"Type":"Pass","End":true}}}""";
+    private static LocalStack stack;
+    private static SfnClient sfn;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = LocalStack.start(LocalOptions.defaults().withPort(0)
+                .withDataDir(Files.createTempDirectory("sfn-api-it"))
+                .withTemplate(Path.of("..", "sam", "template.yaml")));
+        sfn = SfnClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + stack.port()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                // StartSyncExecution goes to a "sync-" host prefix on AWS; here everything is on one host.
+                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION,
+                        true))
+                .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sfn != null) {
+            sfn.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void the_templates_state_machine_exists_with_the_arn_sam_gives_it() {
+        List<StateMachineListItem> machines = sfn.listStateMachines(r -> { }).stateMachines();
+
+        assertThat(machines).extracting(StateMachineListItem::stateMachineArn)
+                .contains("arn:aws:states:us-east-1:000000000000:stateMachine:PlaceOrderStateMachine");
+        var described = sfn.describeStateMachine(r -> r.stateMachineArn(
+                "arn:aws:states:us-east-1:000000000000:stateMachine:PlaceOrderStateMachine"));
+        assertThat(described.name()).isEqualTo("PlaceOrderStateMachine");
+        assertThat(described.definition()).contains("\"StartAt\"");
+        assertThat(described.typeAsString()).isEqualTo("STANDARD");
+    }
+
+    @Test
+    void create_start_describe_history_and_list() throws Exception {
+        String arn = create("two-steps-" + UUID.randomUUID(), TWO_STEPS);
+
+        String execution = sfn.startExecution(r -> r.stateMachineArn(arn).name("first").input("{\"who\":\"sam\"}"))
+                .executionArn();
+        DescribeExecutionResponse done = awaitClosed(execution);
+
+        assertThat(execution).isEqualTo(arn.replace(":stateMachine:", ":execution:") + ":first");
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("{\"greeting\":\"hello sam\"}");
+        assertThat(done.input()).isEqualTo("{\"who\":\"sam\"}");
+        assertThat(done.stopDate()).isNotNull();
+
+        GetExecutionHistoryResponse history = sfn.getExecutionHistory(r -> r.executionArn(execution));
+        assertThat(history.events()).extracting(HistoryEvent::type).containsExactly(
+                HistoryEventType.EXECUTION_STARTED, HistoryEventType.PASS_STATE_ENTERED,
+                HistoryEventType.PASS_STATE_EXITED, HistoryEventType.PASS_STATE_ENTERED,
+                HistoryEventType.PASS_STATE_EXITED, HistoryEventType.EXECUTION_SUCCEEDED);
+        for (int i = 0; i < history.events().size(); i++) {
+            assertThat(history.events().get(i).id()).isEqualTo(i + 1L);
+            assertThat(history.events().get(i).previousEventId()).isEqualTo((long) i);
+        }
+        assertThat(history.events().get(0).executionStartedEventDetails().input()).isEqualTo("{\"who\":\"sam\"}");
+        assertThat(history.events().get(2).stateExitedEventDetails().name()).isEqualTo("Shape");
+        assertThat(history.events().get(5).executionSucceededEventDetails().output())
+                .isEqualTo("{\"greeting\":\"hello sam\"}");
+
+        List<Long> paged = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            String next = token;
+            var page = sfn.getExecutionHistory(r -> r.executionArn(execution).maxResults(4).reverseOrder(true)
+                    .nextToken(next));
+            page.events().forEach(e -> paged.add(e.id()));
+            token = page.nextToken();
+            pages++;
+        } while (token != null);
+        assertThat(pages).isEqualTo(2);
+        assertThat(paged).containsExactly(6L, 5L, 4L, 3L, 2L, 1L);
+
+        assertThat(sfn.listExecutions(r -> r.stateMachineArn(arn)).executions())
+                .extracting(e -> e.name() + "/" + e.statusAsString()).containsExactly("first/SUCCEEDED");
+        assertThat(sfn.listExecutions(r -> r.stateMachineArn(arn).statusFilter(ExecutionStatus.RUNNING)).executions())
+                .isEmpty();
+    }
+
+    @Test
+    void list_executions_pages_and_filters_by_status() throws Exception {
+        String arn = create("paged-" + UUID.randomUUID(), WAITING);
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            sfn.startExecution(r -> r.stateMachineArn(arn).name("run-" + n));
+        }
+        String stopped = arn.replace(":stateMachine:", ":execution:") + ":run-1";
+        sfn.stopExecution(r -> r.executionArn(stopped).error("Halt").cause("by the test"));
+
+        var first = sfn.listExecutions(r -> r.stateMachineArn(arn).maxResults(2));
+        var second = sfn.listExecutions(r -> r.stateMachineArn(arn).maxResults(2).nextToken(first.nextToken()));
+        var running = sfn.listExecutions(r -> r.stateMachineArn(arn).statusFilter(ExecutionStatus.RUNNING));
+
+        assertThat(first.executions()).hasSize(2);
+        assertThat(second.executions()).hasSize(1);
+        assertThat(second.nextToken()).isNull();
+        assertThat(running.executions()).extracting(e -> e.name()).containsExactlyInAnyOrder("run-0", "run-2");
+        DescribeExecutionResponse aborted = sfn.describeExecution(r -> r.executionArn(stopped));
+        assertThat(aborted.status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(aborted.error()).isEqualTo("Halt");
+        assertThat(aborted.cause()).isEqualTo("by the test");
+        for (var e : running.executions()) {
+            sfn.stopExecution(r -> r.executionArn(e.executionArn()));
+        }
+    }
+
+    @Test
+    void a_name_is_reused_only_for_a_running_execution_with_the_same_input() {
+        String arn = create("names-" + UUID.randomUUID(), WAITING);
+
+        String started = sfn.startExecution(r -> r.stateMachineArn(arn).name("once").input("{\"a\":1}"))
+                .executionArn();
+        String again = sfn.startExecution(r -> r.stateMachineArn(arn).name("once").input("{\"a\":1}"))
+                .executionArn();
+
+        assertThat(again).isEqualTo(started);
+        assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(arn).name("once").input("{\"a\":2}")))
+                .isInstanceOf(ExecutionAlreadyExistsException.class);
+        sfn.stopExecution(r -> r.executionArn(started));
+        assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(arn).name("once").input("{\"a\":1}")))
+                .as("a closed execution's name is taken").isInstanceOf(ExecutionAlreadyExistsException.class);
+    }
+
+    @Test
+    void a_stopped_execution_can_be_redriven_and_runs_again() {
+        String arn = create("redrive-" + UUID.randomUUID(), WAITING);
+        String execution = sfn.startExecution(r -> r.stateMachineArn(arn)).executionArn();
+        sfn.stopExecution(r -> r.executionArn(execution));
+
+        sfn.redriveExecution(r -> r.executionArn(execution));
+
+        DescribeExecutionResponse redriven = sfn.describeExecution(r -> r.executionArn(execution));
+        assertThat(redriven.status()).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(redriven.redriveCount()).isEqualTo(1);
+        assertThat(sfn.getExecutionHistory(r -> r.executionArn(execution)).events()).extracting(HistoryEvent::type)
+                .contains(HistoryEventType.EXECUTION_ABORTED, HistoryEventType.EXECUTION_REDRIVEN);
+        sfn.stopExecution(r -> r.executionArn(execution));
+    }
+
+    @Test
+    void an_express_machine_runs_synchronously() {
+        String arn = sfn.createStateMachine(r -> r.name("express-" + UUID.randomUUID()).definition(TWO_STEPS)
+                .roleArn(ROLE).type(StateMachineType.EXPRESS)).stateMachineArn();
+
+        StartSyncExecutionResponse result = sfn.startSyncExecution(r -> r.stateMachineArn(arn)
+                .input("{\"who\":\"express\"}"));
+
+        assertThat(result.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
+        assertThat(result.output()).isEqualTo("{\"greeting\":\"hello express\"}");
+    }
+
+    @Test
+    void update_changes_the_definition_for_new_executions_and_delete_removes_the_machine() throws Exception {
+        String arn = create("updated-" + UUID.randomUUID(), WAITING);
+
+        sfn.updateStateMachine(r -> r.stateMachineArn(arn).definition(TWO_STEPS));
+        String execution = sfn.startExecution(r -> r.stateMachineArn(arn).input("{\"who\":\"v2\"}")).executionArn();
+        assertThat(awaitClosed(execution).output()).isEqualTo("{\"greeting\":\"hello v2\"}");
+
+        sfn.deleteStateMachine(r -> r.stateMachineArn(arn));
+        assertThatThrownBy(() -> sfn.describeStateMachine(r -> r.stateMachineArn(arn)))
+                .isInstanceOf(StateMachineDoesNotExistException.class);
+    }
+
+    @Test
+    void bad_requests_get_aws_errors() {
+        assertThatThrownBy(() -> sfn.createStateMachine(r -> r.name("bad-" + UUID.randomUUID())
+                .definition("{\"StartAt\":\"Nowhere\",\"States\":{}}").roleArn(ROLE)))
+                .isInstanceOf(InvalidDefinitionException.class);
+        assertThatThrownBy(() -> sfn.describeExecution(r -> r.executionArn(
+                "arn:aws:states:us-east-1:000000000000:execution:place-order:no-such-run")))
+                .isInstanceOf(ExecutionDoesNotExistException.class)
+                .satisfies(e -> assertThat(((ExecutionDoesNotExistException) e).statusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(
+                "arn:aws:states:us-east-1:000000000000:stateMachine:no-such-machine")))
+                .isInstanceOf(StateMachineDoesNotExistException.class);
+    }
+
+    @Test
+    void the_apps_adapter_starts_the_templates_machine_once_per_order() throws Exception {
+        String machine = "arn:aws:states:us-east-1:000000000000:stateMachine:PlaceOrderStateMachine";
+        AwsJsonClient client = new AwsJsonClient(AwsService.STEP_FUNCTIONS, "us-east-1",
+                URI.create("http://127.0.0.1:" + stack.port()),
+                CredentialsProvider.fixed(AwsCredentials.of("local", "local")), RetryPolicy.none(),
+                Clock.systemUTC(), AwsJsonClient.CallListener.NONE);
+        StepFunctionsOrderWorkflow workflow = new StepFunctionsOrderWorkflow(client, machine);
+        OrderId order = new OrderId(UUID.randomUUID().toString());
+
+        workflow.start(order);
+        workflow.start(order);
+
+        String execution = machine.replace(":stateMachine:", ":execution:") + ":" + order.value();
+        DescribeExecutionResponse described = sfn.describeExecution(r -> r.executionArn(execution));
+        assertThat(described.input()).isEqualTo("{\"orderId\":\"" + order.value() + "\"}");
+        assertThat(sfn.listExecutions(r -> r.stateMachineArn(machine)).executions())
+                .filteredOn(e -> e.name().equals(order.value())).hasSize(1);
+    }
+
+    private static String create(String name, String definition) {
+        return sfn.createStateMachine(r -> r.name(name).definition(definition).roleArn(ROLE)).stateMachineArn();
+    }
+
+    /** Polls DescribeExecution until the run closes (bounded: a hung run fails the test). */
+    private static DescribeExecutionResponse awaitClosed(String executionArn) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            DescribeExecutionResponse d = sfn.describeExecution(r -> r.executionArn(executionArn));
+            if (d.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
+                return d;
+            }
+            Thread.sleep(20);
+        }
+    }
+}
