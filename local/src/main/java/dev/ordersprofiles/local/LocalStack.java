@@ -53,6 +53,7 @@ import dev.ordersprofiles.local.workflow.OrderWorkflowOnStepFunctions;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -101,12 +102,13 @@ public final class LocalStack implements AutoCloseable {
         LambdaRuntime lambdas = closing(new LambdaRuntime(template.functions(), (function, type) ->
                 newHandler(type, Components.withPorts(HandlerConfig.from(function.environment()), clock,
                         ports.get()))));
-        // Executions are recorded on disk when the data they act on is durable too (not with --in-memory): resuming
-        // an order's run after a restart that lost the order would only fail it.
-        Optional<Path> journal = options.store().inMemory() && options.dynamodbEndpoint().isEmpty()
-                ? Optional.empty() : Optional.of(options.dataDir().resolve("executions"));
+        // Executions are journaled in the data folder when the data they act on is durable too. With --in-memory
+        // (resuming an order's run after a restart that lost the order would only fail it) the journal is a
+        // temporary folder deleted at stop: it still keeps finished executions' histories out of the heap.
+        boolean durable = !options.store().inMemory() || options.dynamodbEndpoint().isPresent();
+        Path journal = durable ? options.dataDir().resolve("executions") : temporaryFolder("local-stack-executions");
         LocalStepFunctions stepFunctions = closing(new LocalStepFunctions(template.stateMachines(), lambdas, 4,
-                journal, new Executions.Retention(options.executionRetention().count(),
+                Optional.of(journal), new Executions.Retention(options.executionRetention().count(),
                         options.executionRetention().age())));
 
         DynamoDbEndpoint dynamoDb = dataPlane(options, template, lambdas, clock);
@@ -290,6 +292,20 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         return type.getConstructor().newInstance();
+    }
+
+    /** A new temporary folder, deleted with its files when the stack closes. */
+    private Path temporaryFolder(String prefix) throws IOException {
+        Path folder = Files.createTempDirectory(prefix);
+        closing(() -> {
+            try (var files = Files.list(folder)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(folder);
+        });
+        return folder;
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
