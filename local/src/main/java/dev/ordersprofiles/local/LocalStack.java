@@ -74,6 +74,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalStack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** With {@code --functions process}: at most this many child JVMs of one function (fewer if it reserves fewer). */
+    static final int MAX_ENVIRONMENTS_PER_FUNCTION = 4;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final LocalServer server;
 
@@ -99,9 +101,13 @@ public final class LocalStack implements AutoCloseable {
 
         Map<String, String> shared = sharedEnvironment(template);
         PortsHolder ports = new PortsHolder();
-        LambdaRuntime lambdas = closing(new LambdaRuntime(template.functions(), (function, type) ->
-                newHandler(type, Components.withPorts(HandlerConfig.from(function.environment()), clock,
-                        ports.get()))));
+        AtomicInteger stackPort = new AtomicInteger();
+        LambdaRuntime lambdas = closing(options.functions() == LocalOptions.FunctionMode.PROCESS
+                ? new LambdaRuntime(template.functions(), TemplateReader.REGION, "local", "local", stackPort::get,
+                        MAX_ENVIRONMENTS_PER_FUNCTION)
+                : new LambdaRuntime(template.functions(), (function, type) ->
+                        newHandler(type, Components.withPorts(HandlerConfig.from(function.environment()), clock,
+                                ports.get()))));
         // Executions are journaled in the data folder when the data they act on is durable too. With --in-memory
         // (resuming an order's run after a restart that lost the order would only fail it) the journal is a
         // temporary folder deleted at stop: it still keeps finished executions' histories out of the heap.
@@ -150,6 +156,7 @@ public final class LocalStack implements AutoCloseable {
         ports.set(new Ports(stores.orders(), stores.profiles(), stores.idempotency(), workflow,
                 SimulatedInventory.fromConfig(config.simStock()), SimulatedPayments.fromConfig(config.simDeclineAbove()),
                 new UuidIds()));
+        stackPort.set(server.port());
         int resumed = stepFunctions.recover();
         if (resumed > 0) {
             System.out.println("[local] continuing " + resumed + " workflow execution(s) that were running at the"

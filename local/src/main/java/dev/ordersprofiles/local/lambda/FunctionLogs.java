@@ -57,6 +57,20 @@ public final class FunctionLogs {
         }
     }
 
+    /** A line a function process wrote to its stdout or stderr, prefixed with the function's name. */
+    static void line(String functionName, String text) {
+        if (target == null) {
+            System.out.println("[" + functionName + "] " + text);
+            return;
+        }
+        try {
+            LINES.put("[" + functionName + "] " + text);
+            QUEUED.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static void enter(String functionName) {
         CURRENT.set(functionName);
     }

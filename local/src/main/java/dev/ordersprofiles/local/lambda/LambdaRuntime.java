@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * The template's functions, invocable by name or ARN (with or without a version or alias qualifier), one handler
@@ -26,8 +27,33 @@ public final class LambdaRuntime implements AutoCloseable {
         for (FunctionDef definition : definitions) {
             functions.put(definition.name(), new LocalFunction(definition, factory));
         }
+        this.workers = newWorkers();
+    }
+
+    /**
+     * Functions run as Lambda runs them: each in child JVMs of its own (the AWS Lambda Runtime Interface Client on
+     * the function's CodeUri), fed over the Lambda Runtime API (lambda/FunctionProcess.java).
+     *
+     * @param endpointPort the stack's port, which the functions get as {@code AWS_ENDPOINT_URL}
+     * @param maxPerFunction at most this many environments of one function at once
+     */
+    public LambdaRuntime(List<FunctionDef> definitions, String region, String accessKeyId, String secretAccessKey,
+                         IntSupplier endpointPort, int maxPerFunction) {
+        // The Runtime API servers answer on the JDK's HTTP server, which leaves Nagle's algorithm on by default:
+        // every invocation then waited ~90 ms for a delayed ACK (docs/architecture.md, section 8). The JDK reads
+        // this once, when its first server is made, so it is set before any is.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        FunctionProcesses.Settings settings = FunctionProcesses.Settings.beside(region, accessKeyId, secretAccessKey,
+                endpointPort, maxPerFunction);
+        for (FunctionDef definition : definitions) {
+            functions.put(definition.name(), new LocalFunction(definition, settings));
+        }
+        this.workers = newWorkers();
+    }
+
+    private static ExecutorService newWorkers() {
         AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(r -> {
+        return Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lambda-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -186,5 +212,6 @@ public final class LambdaRuntime implements AutoCloseable {
     public void close() {
         timeouts.close();
         workers.shutdownNow();
+        functions.values().forEach(LocalFunction::close);
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.Semaphore;
 final class LocalFunction {
     private final FunctionDef definition;
     private final HandlerFactory factory;
+    private final FunctionProcesses processes;
     private final Optional<Semaphore> reserved;
     private volatile Initialised initialised;
 
@@ -30,8 +31,18 @@ final class LocalFunction {
     }
 
     LocalFunction(FunctionDef definition, HandlerFactory factory) {
+        this(definition, factory, null);
+    }
+
+    /** A function run in child JVMs over the Runtime API instead of in the stack's own JVM. */
+    LocalFunction(FunctionDef definition, FunctionProcesses.Settings settings) {
+        this(definition, null, new FunctionProcesses(definition, settings));
+    }
+
+    private LocalFunction(FunctionDef definition, HandlerFactory factory, FunctionProcesses processes) {
         this.definition = definition;
         this.factory = factory;
+        this.processes = processes;
         this.reserved = definition.reservedConcurrency().isPresent()
                 ? Optional.of(new Semaphore(definition.reservedConcurrency().getAsInt())) : Optional.empty();
     }
@@ -49,8 +60,11 @@ final class LocalFunction {
         reserved.ifPresent(Semaphore::release);
     }
 
-    /** Runs the handler on the calling thread. */
+    /** Runs the handler on the calling thread, or in a function process (the calling thread waits for it). */
     InvocationResult run(byte[] payload, String requestId) {
+        if (processes != null) {
+            return processes.run(payload, requestId);
+        }
         FunctionLogs.enter(definition.name());
         try {
             Initialised init = initialised();
@@ -75,6 +89,13 @@ final class LocalFunction {
             return ErrorDocument.of(thrown instanceof InvocationTargetException ite ? ite.getCause() : thrown);
         } finally {
             FunctionLogs.leave();
+        }
+    }
+
+    /** Stops the function's processes, if it has any. */
+    void close() {
+        if (processes != null) {
+            processes.close();
         }
     }
 

@@ -8,6 +8,8 @@ import dev.ordersprofiles.local.template.ScheduleDef;
 import dev.ordersprofiles.local.template.TemplateReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * EventBridge schedules: each enabled {@code rate(…)} rule invokes its function with a "Scheduled Event" at that
- * rate, retrying a failed invocation up to the rule's MaximumRetryAttempts before giving up (AWS would send it to
+ * EventBridge schedules: each enabled {@code rate(…)} or {@code cron(…)} rule (UTC, {@link CronExpression})
+ * invokes its function with a "Scheduled Event" at that rate or at each time the expression names, retrying a failed invocation up to the rule's MaximumRetryAttempts before giving up (AWS would send it to
  * the dead-letter queue; here it is logged).
  */
 public final class Schedules implements AutoCloseable {
@@ -45,6 +47,13 @@ public final class Schedules implements AutoCloseable {
                 continue;
             }
             String expression = overrideRate != null ? overrideRate : schedule.expression();
+            if (expression.trim().startsWith("cron(")) {
+                CronExpression cron = CronExpression.parse(expression);
+                scheduleNext(schedule, cron);
+                System.out.println("[schedule] " + schedule.ruleName() + " -> " + schedule.functionName() + " at "
+                        + expression + " (UTC)");
+                continue;
+            }
             Duration period = parseRate(expression);
             timer.scheduleAtFixedRate(() -> fire(schedule), period.toMillis(), period.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -53,16 +62,43 @@ public final class Schedules implements AutoCloseable {
         }
     }
 
+    /** Checks an expression as EventBridge would accept it: {@code rate(N unit)} or a six-field {@code cron(...)}. */
+    public static void validate(String expression) {
+        if (expression.trim().startsWith("cron(")) {
+            CronExpression.parse(expression);
+        } else {
+            parseRate(expression);
+        }
+    }
+
+    private void scheduleNext(ScheduleDef schedule, CronExpression cron) {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        cron.next(now).ifPresent(at -> {
+            long delay = Math.max(0, Duration.between(now, at).toMillis());
+            try {
+                timer.schedule(() -> {
+                    try {
+                        fire(schedule);
+                    } finally {
+                        scheduleNext(schedule, cron);
+                    }
+                }, delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the stack is stopping
+            }
+        });
+    }
+
     /**
      * The period of {@code rate(N unit)}; units as EventBridge has them (minute(s), hour(s), day(s)), plus
      * second(s), which only the local stack accepts, for demos.
      *
-     * @throws IllegalArgumentException for anything else (cron expressions are not run locally)
+     * @throws IllegalArgumentException for anything else
      */
     public static Duration parseRate(String expression) {
         Matcher m = RATE.matcher(expression.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("schedule '" + expression + "' is not rate(N unit)");
+            throw new IllegalArgumentException("schedule '" + expression + "' is not rate(N unit) or cron(...)");
         }
         long n = Long.parseLong(m.group(1));
         ChronoUnit unit = switch (m.group(2)) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -222,7 +223,9 @@ public final class TemplateReader {
             return new FunctionDef(id, resolver.functionName(id), resolver.functionArn(id), handlerClass, method,
                     p.containsKey("Timeout") ? integer(p.get("Timeout"), id + ".Timeout") : 3,
                     p.containsKey("MemorySize") ? integer(p.get("MemorySize"), id + ".MemorySize") : 128,
-                    reserved, environment);
+                    reserved, environment,
+                    p.get("CodeUri") instanceof String uri ? Optional.of(baseDir.resolve(uri).normalize())
+                            : Optional.empty());
         }
 
         private void events(String id, FunctionDef function, Map<String, Object> properties, List<ApiRoute> routes,

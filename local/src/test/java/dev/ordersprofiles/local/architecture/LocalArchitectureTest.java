@@ -48,6 +48,25 @@ class LocalArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * The platform learns the application from the template only. The classes named here still wire the handlers
+     * in-process (the default {@code --functions in-process} mode) and go once the functions run in their own
+     * processes against the stack's AWS APIs; no other class may join them.
+     */
+    @Test
+    void the_platform_depends_on_no_module_of_the_application() {
+        noClasses().that().resideInAPackage("dev.ordersprofiles.local..")
+                .and().doNotHaveFullyQualifiedName("dev.ordersprofiles.local.LocalStack")
+                .and().doNotHaveFullyQualifiedName("dev.ordersprofiles.local.LocalStack$Stores")
+                .and().doNotHaveFullyQualifiedName("dev.ordersprofiles.local.LocalStack$PortsHolder")
+                .and().doNotHaveFullyQualifiedName("dev.ordersprofiles.local.workflow.OrderWorkflowOnStepFunctions")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordersprofiles.domain..",
+                        "dev.ordersprofiles.application..", "dev.ordersprofiles.adapters..",
+                        "dev.ordersprofiles.handlers..")
+                .because("local/ is a generic platform driven by the template (docs/architecture.md, section 8)")
+                .check(classes);
+    }
+
     @Test
     void the_local_stack_never_reaches_into_the_handlers_beyond_their_wiring() {
         noClasses().that().resideInAPackage("dev.ordersprofiles.local..")
