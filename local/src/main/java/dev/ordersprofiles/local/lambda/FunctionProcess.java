@@ -43,7 +43,11 @@ final class FunctionProcess implements AutoCloseable {
     private volatile Pending current;
     private volatile boolean dead;
 
-    private record Pending(String requestId, byte[] payload, long deadlineMillis,
+    /** Lambda's limit on a function's init phase, which does not count against the function's timeout. */
+    static final int INIT_SECONDS = 10;
+
+    /** {@code taken} completes with the deadline when the child picks the invocation up. */
+    private record Pending(String requestId, byte[] payload, CompletableFuture<Long> taken,
                            CompletableFuture<InvocationResult> result) {
     }
 
@@ -85,20 +89,31 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     /**
-     * Hands one invocation to the child and waits for its answer. When the calling thread is interrupted (the
-     * runtime's timeout) or the function's deadline passes, the child is killed, as Lambda ends an environment
-     * whose invocation timed out.
+     * Hands one invocation to the child and waits for its answer, at most {@link #INIT_SECONDS} for the child to
+     * take it and then the function's timeout. When either passes or the calling thread is interrupted, the child
+     * is killed, as Lambda ends an environment whose invocation timed out.
      */
     InvocationResult invoke(byte[] payload, String requestId) {
-        long deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
-        Pending pending = new Pending(requestId, payload, deadline, new CompletableFuture<>());
+        Pending pending = new Pending(requestId, payload, new CompletableFuture<>(), new CompletableFuture<>());
         if (!usable()) {
             return exitError(requestId);
         }
         next.add(pending);
         try {
-            // a second more than the deadline: the runtime's own timer normally interrupts first
-            return pending.result().get(deadline - System.currentTimeMillis() + 1000, TimeUnit.MILLISECONDS);
+            // The function's timeout starts when the child takes the invocation: a cold start's init (the JVM,
+            // the runtime client, the handler's constructor) has Lambda's own init limit instead.
+            try {
+                // an init error or an exit answers before the invocation is ever taken
+                CompletableFuture.anyOf(pending.taken(), pending.result()).get(INIT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException initTooLong) {
+                kill();
+                return ErrorDocument.timeout(requestId, function.timeoutSeconds());
+            }
+            if (pending.result().isDone()) {
+                return pending.result().join();
+            }
+            long deadline = pending.taken().join();
+            return pending.result().get(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             kill();
             Thread.currentThread().interrupt();
@@ -158,10 +173,11 @@ final class FunctionProcess implements AutoCloseable {
             return;
         }
         current = pending;
+        long deadline = System.currentTimeMillis() + function.timeoutSeconds() * 1000L;
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "application/json");
         headers.set("Lambda-Runtime-Aws-Request-Id", pending.requestId());
-        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(pending.deadlineMillis()));
+        headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", function.arn());
         headers.set("Lambda-Runtime-Trace-Id", "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000)
                 + "-" + pending.requestId().replace("-", "").substring(0, 24) + ";Parent=0000000000000000;Sampled=0");
@@ -169,6 +185,7 @@ final class FunctionProcess implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(pending.payload());
         }
+        pending.taken().complete(deadline);
     }
 
     private Pending matching(String path, String suffix) {

@@ -110,7 +110,7 @@ public final class LambdaRuntime implements AutoCloseable {
         private volatile Future<?> running;
 
         OnWorker(LocalFunction function, String requestId) {
-            super(function.definition().timeoutSeconds());
+            super(function.watchSeconds());
             this.function = function;
             this.requestId = requestId;
         }
@@ -153,7 +153,7 @@ public final class LambdaRuntime implements AutoCloseable {
         String requestId = LocalFunction.newRequestId();
         Thread caller = Thread.currentThread();
         InvocationResult.FunctionError[] timeout = new InvocationResult.FunctionError[1];
-        Timeouts.Watch watch = new Timeouts.Watch(function.definition().timeoutSeconds()) {
+        Timeouts.Watch watch = new Timeouts.Watch(function.watchSeconds()) {
             @Override
             void expire() {
                 function.release();

@@ -92,6 +92,14 @@ final class LocalFunction {
         }
     }
 
+    /**
+     * How long the runtime waits for an invocation: the function's timeout, plus Lambda's init limit for a function
+     * in processes, whose timeout starts only once its environment is initialised (FunctionProcess enforces both).
+     */
+    int watchSeconds() {
+        return definition.timeoutSeconds() + (processes != null ? FunctionProcess.INIT_SECONDS : 0);
+    }
+
     /** Stops the function's processes, if it has any. */
     void close() {
         if (processes != null) {
