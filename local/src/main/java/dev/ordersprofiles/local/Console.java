@@ -30,10 +30,11 @@ final class Console {
 
     private final Optional<LocalIssuer> issuer;
     private final Executions executions;
-    private final OrderWorkflowOnStepFunctions workflow;
+    private final Optional<OrderWorkflowOnStepFunctions> workflow;
     private final ExecutionsView view = new ExecutionsView(PREFIX + "/executions");
 
-    Console(Optional<LocalIssuer> issuer, Executions executions, OrderWorkflowOnStepFunctions workflow) {
+    /** @param workflow the in-process workflow starter, whose starts can be held; none with --functions process */
+    Console(Optional<LocalIssuer> issuer, Executions executions, Optional<OrderWorkflowOnStepFunctions> workflow) {
         this.issuer = issuer;
         this.executions = executions;
         this.workflow = workflow;
@@ -58,13 +59,16 @@ final class Console {
             if (!request.method().equals("POST")) {
                 return problem(405, "use POST " + path).with("Allow", "POST");
             }
+            if (workflow.isEmpty()) {
+                return problem(404, "workflow starts can be held only with --functions in-process");
+            }
             ObjectNode answer = JSON.createObjectNode();
             if (path.endsWith("/hold")) {
-                workflow.hold();
+                workflow.get().hold();
             } else {
-                answer.put("started", workflow.release());
+                answer.put("started", workflow.get().release());
             }
-            answer.put("holding", workflow.holding());
+            answer.put("holding", workflow.get().holding());
             return HttpResponse.json(200, answer.toString());
         }
         if (path.equals(PREFIX + "/executions") || path.equals(PREFIX + "/executions/")) {

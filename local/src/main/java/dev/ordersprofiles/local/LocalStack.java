@@ -99,7 +99,10 @@ public final class LocalStack implements AutoCloseable {
                 .orElseGet(() -> CognitoAuthorizer.forUserPool(options.cognitoUserPoolId().get(),
                         options.cognitoClientId().get(), clock));
 
-        Map<String, String> shared = sharedEnvironment(template);
+        // With --functions process the functions find everything through the template's environment and the
+        // stack's AWS APIs; the in-process wiring below (ports, workflow starter) is made only for in-process mode.
+        boolean inProcess = options.functions() == LocalOptions.FunctionMode.IN_PROCESS;
+        Map<String, String> shared = inProcess ? sharedEnvironment(template) : Map.of();
         PortsHolder ports = new PortsHolder();
         AtomicInteger stackPort = new AtomicInteger();
         LambdaRuntime lambdas = closing(options.functions() == LocalOptions.FunctionMode.PROCESS
@@ -118,8 +121,8 @@ public final class LocalStack implements AutoCloseable {
                         options.executionRetention().age())));
 
         DynamoDbEndpoint dynamoDb = dataPlane(options, template, lambdas, clock);
-        HandlerConfig config = HandlerConfig.from(shared);
-        OrderWorkflowOnStepFunctions workflow = workflow(template, stepFunctions);
+        Optional<OrderWorkflowOnStepFunctions> workflow = inProcess ? Optional.of(workflow(template, stepFunctions))
+                : Optional.empty();
 
         Schedules schedules = closing(new Schedules(lambdas));
         schedules.start(template.schedules(), options.scheduleRate().orElse(null));
@@ -130,8 +133,8 @@ public final class LocalStack implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }));
-        DocsSite docs = new DocsSite(options.template().toAbsolutePath().getParent().resolve("docs"),
-                template.docsResponseHeaders());
+        DocsSite docs = closing(new DocsSite(options.template().toAbsolutePath().getParent().resolve("docs"),
+                template.docsResponseHeaders(), template.viewerRequestCode()));
         Console console = new Console(issuer, stepFunctions.executions(), workflow);
         StepFunctionsApi stepFunctionsApi = new StepFunctionsApi(stepFunctions.machines(), stepFunctions.executions(),
                 TemplateReader.REGION, TemplateReader.ACCOUNT, Clock.systemUTC());

@@ -12,22 +12,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The docs distribution: the viewer-request function, then the private bucket (objects under {@code docs/},
+ * The docs distribution: the template's viewer-request CloudFront Function (run by node), then the private bucket (objects under {@code docs/},
  * served locally from sam/docs), with the response headers policy's security headers on every answer.
  */
-public final class DocsSite {
+public final class DocsSite implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "json", "application/json",
             "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "txt", "text/plain; charset=utf-8");
 
     private final Path docsRoot;
     private final Map<String, String> securityHeaders;
+    private final Optional<CloudFrontFunction> viewerRequest;
 
-    public DocsSite(Path docsRoot, Map<String, String> securityHeaders) {
+    /** @param viewerRequestCode the template's CloudFront Function source; none: requests pass unchanged */
+    public DocsSite(Path docsRoot, Map<String, String> securityHeaders, Optional<String> viewerRequestCode) {
         this.docsRoot = docsRoot.toAbsolutePath().normalize();
         this.securityHeaders = securityHeaders;
+        this.viewerRequest = viewerRequestCode.map(CloudFrontFunction::new);
     }
 
     public boolean serves(String path) {
@@ -35,13 +39,18 @@ public final class DocsSite {
     }
 
     public HttpResponse handle(HttpRequest request) {
-        ViewerRequest.Outcome outcome = ViewerRequest.handle(request.path(), query(request.rawQuery()));
+        CloudFrontFunction.Outcome outcome = viewerRequest.isEmpty()
+                ? new CloudFrontFunction.Outcome.Pass(request.path())
+                : viewerRequest.get().viewerRequest(request.method(), request.path(), query(request.rawQuery()),
+                        Map.of());
         HttpResponse response;
-        if (outcome instanceof ViewerRequest.Outcome.Redirect redirect) {
-            response = HttpResponse.of(redirect.status(), "text/plain; charset=utf-8", new byte[0])
-                    .with("Location", redirect.location()).with("Cache-Control", "max-age=300");
+        if (outcome instanceof CloudFrontFunction.Outcome.Respond answer) {
+            response = HttpResponse.of(answer.status(), "text/plain; charset=utf-8", new byte[0]);
+            for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+                response = response.with(header.getKey(), header.getValue());
+            }
         } else {
-            response = object(((ViewerRequest.Outcome.Pass) outcome).uri());
+            response = object(((CloudFrontFunction.Outcome.Pass) outcome).uri());
         }
         for (Map.Entry<String, String> header : securityHeaders.entrySet()) {
             response = response.with(header.getKey(), header.getValue());
@@ -79,5 +88,10 @@ public final class DocsSite {
             query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         }
         return query;
+    }
+
+    @Override
+    public void close() {
+        viewerRequest.ifPresent(CloudFrontFunction::close);
     }
 }

@@ -124,7 +124,7 @@ public final class TemplateReader {
                 }
             }
             return new Template(parameters, apiStage(), functions, routes, schedules, streams, machines, tables,
-                    securityHeaders());
+                    securityHeaders(), viewerRequestCode());
         }
 
         /** The first AWS::Serverless::Api's stage name and stage-wide throttling; AWS's defaults without one. */
@@ -154,6 +154,18 @@ public final class TemplateReader {
                 return new ApiStage(string(p, "StageName", where), rate, burst);
             }
             return ApiStage.DEFAULT;
+        }
+
+        /** The FunctionCode of the first AWS::CloudFront::Function (cloudfront-js-1.0 or 2.0). */
+        private Optional<String> viewerRequestCode() {
+            for (Map.Entry<String, Object> entry : resources.entrySet()) {
+                Map<String, Object> resource = map(entry.getValue(), "Resources." + entry.getKey());
+                if ("AWS::CloudFront::Function".equals(resource.get("Type"))
+                        && resource.get("Properties") instanceof Map<?, ?> p && p.get("FunctionCode") instanceof String code) {
+                    return Optional.of(code);
+                }
+            }
+            return Optional.empty();
         }
 
         /** The headers the first CloudFront response headers policy's SecurityHeadersConfig adds. */
