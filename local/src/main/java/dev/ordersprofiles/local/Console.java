@@ -9,7 +9,7 @@ import dev.ordersprofiles.local.asl.view.ExecutionsView;
 import dev.ordersprofiles.local.auth.LocalIssuer;
 import dev.ordersprofiles.local.http.HttpRequest;
 import dev.ordersprofiles.local.http.HttpResponse;
-import dev.ordersprofiles.local.workflow.OrderWorkflowOnStepFunctions;
+import dev.ordersprofiles.local.stepfunctions.StepFunctionsApi;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,11 +30,11 @@ final class Console {
 
     private final Optional<LocalIssuer> issuer;
     private final Executions executions;
-    private final Optional<OrderWorkflowOnStepFunctions> workflow;
+    private final StepFunctionsApi workflow;
     private final ExecutionsView view = new ExecutionsView(PREFIX + "/executions");
 
-    /** @param workflow the in-process workflow starter, whose starts can be held; none with --functions process */
-    Console(Optional<LocalIssuer> issuer, Executions executions, Optional<OrderWorkflowOnStepFunctions> workflow) {
+    /** @param workflow the Step Functions API, whose StartExecution calls can be held */
+    Console(Optional<LocalIssuer> issuer, Executions executions, StepFunctionsApi workflow) {
         this.issuer = issuer;
         this.executions = executions;
         this.workflow = workflow;
@@ -59,16 +59,13 @@ final class Console {
             if (!request.method().equals("POST")) {
                 return problem(405, "use POST " + path).with("Allow", "POST");
             }
-            if (workflow.isEmpty()) {
-                return problem(404, "workflow starts can be held only with --functions in-process");
-            }
             ObjectNode answer = JSON.createObjectNode();
             if (path.endsWith("/hold")) {
-                workflow.get().hold();
+                workflow.hold();
             } else {
-                answer.put("started", workflow.get().release());
+                answer.put("started", workflow.release());
             }
-            answer.put("holding", workflow.get().holding());
+            answer.put("holding", workflow.holding());
             return HttpResponse.json(200, answer.toString());
         }
         if (path.equals(PREFIX + "/executions") || path.equals(PREFIX + "/executions/")) {

@@ -18,13 +18,8 @@ import java.util.regex.Pattern;
 public record LocalOptions(String host, int port, Path template, Path dataDir, Optional<URI> dynamodbEndpoint,
                            Optional<String> cognitoUserPoolId, Optional<String> cognitoClientId,
                            Optional<String> scheduleRate, Map<String, String> parameters, Store store,
-                           LocalCredentials credentials, ExecutionRetention executionRetention,
-                           FunctionMode functions) {
+                           LocalCredentials credentials, ExecutionRetention executionRetention) {
 
-    /** Where the functions run: in the stack's JVM (the default for now) or each in JVMs of its own, as on Lambda. */
-    public enum FunctionMode {
-        IN_PROCESS, PROCESS
-    }
 
     public static final String USAGE = """
             usage: local-stack [options]
@@ -49,9 +44,6 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
               --secret-access-key KEY     its secret (default local)
               --executions-kept N         finished workflow executions kept, in memory and on disk (default 10000)
               --executions-kept-for DUR   and for how long after they finished, e.g. 30m, 24h, 7d (default 24h)
-              --functions MODE            'in-process' (default): the handlers in the stack's JVM; 'process': each
-                                          function in JVMs of its own running the AWS Lambda Runtime Interface
-                                          Client on the template's CodeUri, with the template's environment
               --help                      this text""";
 
     /**
@@ -94,54 +86,50 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
     public static LocalOptions defaults() {
         return new LocalOptions("127.0.0.1", 3000, Path.of("sam", "template.yaml"), Path.of(".local-data"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Store.DEFAULT,
-                LocalCredentials.DEFAULT, ExecutionRetention.DEFAULT, FunctionMode.IN_PROCESS);
+                LocalCredentials.DEFAULT, ExecutionRetention.DEFAULT);
     }
 
     public LocalOptions withPort(int newPort) {
         return new LocalOptions(host, newPort, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, functions);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
     }
 
     public LocalOptions withHost(String newHost) {
         return new LocalOptions(newHost, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, functions);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
     }
 
     public LocalOptions withTemplate(Path newTemplate) {
         return new LocalOptions(host, port, newTemplate, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, functions);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
     }
 
     public LocalOptions withDataDir(Path newDataDir) {
         return new LocalOptions(host, port, template, newDataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, functions);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
     }
 
     public LocalOptions withDynamodbEndpoint(URI endpoint) {
         return new LocalOptions(host, port, template, dataDir, Optional.of(endpoint), cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, functions);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
     }
 
     public LocalOptions withStore(Store newStore) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, newStore, credentials, executionRetention, functions);
+                cognitoClientId, scheduleRate, parameters, newStore, credentials, executionRetention);
     }
 
     public LocalOptions withScheduleRate(String rate) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, Optional.of(rate), parameters, store, credentials, executionRetention, functions);
+                cognitoClientId, Optional.of(rate), parameters, store, credentials, executionRetention);
     }
 
-    public LocalOptions withFunctions(FunctionMode mode) {
-        return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, mode);
-    }
 
     public LocalOptions withParameter(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(parameters);
         more.put(name, value);
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, more, store, credentials, executionRetention, functions);
+                cognitoClientId, scheduleRate, more, store, credentials, executionRetention);
     }
 
     /** @throws IllegalArgumentException with a one-line message for anything not understood */
@@ -168,7 +156,7 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
             }
             if (!List.of("--port", "--host", "--access-key-id", "--secret-access-key", "--dynalite-dir", "--ttl-sweep-seconds", "--template", "--data-dir", "--dynamodb-endpoint", "--cognito-user-pool",
                     "--cognito-client-id", "--schedule-rate", "--param", "--executions-kept",
-                    "--executions-kept-for", "--functions").contains(name)) {
+                    "--executions-kept-for").contains(name)) {
                 throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }
             String value = inline;
@@ -193,12 +181,6 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                         new ExecutionRetention(count(value), options.executionRetention.age()));
                 case "--executions-kept-for" -> options = options.withExecutionRetention(
                         new ExecutionRetention(options.executionRetention.count(), duration(value)));
-                case "--functions" -> options = options.withFunctions(switch (value) {
-                    case "in-process" -> FunctionMode.IN_PROCESS;
-                    case "process" -> FunctionMode.PROCESS;
-                    default -> throw new IllegalArgumentException("--functions must be in-process or process, not "
-                            + value);
-                });
                 case "--dynalite-dir" -> options = options.withStore(new Store(options.store.inMemory(),
                         Optional.of(Path.of(value)), options.store.ttlSweep()));
                 case "--ttl-sweep-seconds" -> options = options.withStore(options.store.withTtlSweep(
@@ -217,13 +199,12 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
         }
         return new LocalOptions(options.host, options.port, options.template, options.dataDir,
                 options.dynamodbEndpoint, pool, client, options.scheduleRate, options.parameters, options.store,
-                new LocalCredentials(accessKey, secretKey), options.executionRetention,
-                options.functions);
+                new LocalCredentials(accessKey, secretKey), options.executionRetention);
     }
 
     public LocalOptions withExecutionRetention(ExecutionRetention retention) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, retention, functions);
+                cognitoClientId, scheduleRate, parameters, store, credentials, retention);
     }
 
     /** How many finished workflow executions are kept, and how long after they finished. */

@@ -1,27 +1,10 @@
 package dev.ordersprofiles.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ordersprofiles.adapters.aws.AwsAdapters;
-import dev.ordersprofiles.adapters.aws.client.AwsCredentials;
-import dev.ordersprofiles.adapters.aws.client.CredentialsProvider;
-import dev.ordersprofiles.adapters.aws.AwsSettings;
-import dev.ordersprofiles.adapters.aws.dynamodb.TableNames;
-import dev.ordersprofiles.adapters.inmemory.SimulatedInventory;
-import dev.ordersprofiles.adapters.inmemory.SimulatedPayments;
-import dev.ordersprofiles.adapters.inmemory.UuidIds;
-import dev.ordersprofiles.application.port.IdempotencyStore;
-import dev.ordersprofiles.application.port.OrderRepository;
-import dev.ordersprofiles.application.port.ProfileRepository;
-import dev.ordersprofiles.handlers.wiring.Components;
-import dev.ordersprofiles.handlers.wiring.HandlerConfig;
-import dev.ordersprofiles.handlers.wiring.OrdersComponent;
-import dev.ordersprofiles.handlers.wiring.Ports;
 import dev.ordersprofiles.local.api.ApiGateway;
 import dev.ordersprofiles.local.asl.Executions;
-import dev.ordersprofiles.local.asl.StateMachine;
 import dev.ordersprofiles.local.auth.CognitoAuthorizer;
 import dev.ordersprofiles.local.aws.AwsSignatureGuard;
-import dev.ordersprofiles.local.aws.LocalCredentials;
 import dev.ordersprofiles.local.aws.SigV4Verifier;
 import dev.ordersprofiles.local.auth.LocalIssuer;
 import dev.ordersprofiles.local.edge.DocsSite;
@@ -43,15 +26,12 @@ import dev.ordersprofiles.local.store.TtlSweeper;
 import dev.ordersprofiles.local.stream.StreamDelivery;
 import dev.ordersprofiles.local.stream.StreamRecords;
 import dev.ordersprofiles.local.stream.TableStream;
-import dev.ordersprofiles.local.template.FunctionDef;
 import dev.ordersprofiles.local.template.StreamMappingDef;
 import dev.ordersprofiles.local.template.TableDef;
 import dev.ordersprofiles.local.template.Template;
 import dev.ordersprofiles.local.template.TemplateReader;
 import dev.ordersprofiles.local.workflow.LocalStepFunctions;
-import dev.ordersprofiles.local.workflow.OrderWorkflowOnStepFunctions;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +54,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LocalStack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** With {@code --functions process}: at most this many child JVMs of one function (fewer if it reserves fewer). */
+    /** At most this many child JVMs of one function (fewer if it reserves fewer). */
     static final int MAX_ENVIRONMENTS_PER_FUNCTION = 4;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final LocalServer server;
@@ -99,18 +79,12 @@ public final class LocalStack implements AutoCloseable {
                 .orElseGet(() -> CognitoAuthorizer.forUserPool(options.cognitoUserPoolId().get(),
                         options.cognitoClientId().get(), clock));
 
-        // With --functions process the functions find everything through the template's environment and the
-        // stack's AWS APIs; the in-process wiring below (ports, workflow starter) is made only for in-process mode.
-        boolean inProcess = options.functions() == LocalOptions.FunctionMode.IN_PROCESS;
-        Map<String, String> shared = inProcess ? sharedEnvironment(template) : Map.of();
-        PortsHolder ports = new PortsHolder();
-        AtomicInteger stackPort = new AtomicInteger();
-        LambdaRuntime lambdas = closing(options.functions() == LocalOptions.FunctionMode.PROCESS
-                ? new LambdaRuntime(template.functions(), TemplateReader.REGION, "local", "local", stackPort::get,
-                        MAX_ENVIRONMENTS_PER_FUNCTION)
-                : new LambdaRuntime(template.functions(), (function, type) ->
-                        newHandler(type, Components.withPorts(HandlerConfig.from(function.environment()), clock,
-                                ports.get()))));
+        // The functions run as Lambda runs them, each in JVMs of its own (lambda/FunctionProcesses.java), and find
+        // everything through the template's environment and AWS_ENDPOINT_URL: the stack knows no application code.
+        AtomicInteger functionsPort = new AtomicInteger();
+        LambdaRuntime lambdas = closing(new LambdaRuntime(template.functions(), TemplateReader.REGION,
+                options.credentials().accessKeyId(), options.credentials().secretAccessKey(), functionsPort::get,
+                MAX_ENVIRONMENTS_PER_FUNCTION));
         // Executions are journaled in the data folder when the data they act on is durable too. With --in-memory
         // (resuming an order's run after a restart that lost the order would only fail it) the journal is a
         // temporary folder deleted at stop: it still keeps finished executions' histories out of the heap.
@@ -121,8 +95,6 @@ public final class LocalStack implements AutoCloseable {
                         options.executionRetention().age())));
 
         DynamoDbEndpoint dynamoDb = dataPlane(options, template, lambdas, clock);
-        Optional<OrderWorkflowOnStepFunctions> workflow = inProcess ? Optional.of(workflow(template, stepFunctions))
-                : Optional.empty();
 
         Schedules schedules = closing(new Schedules(lambdas));
         schedules.start(template.schedules(), options.scheduleRate().orElse(null));
@@ -135,31 +107,24 @@ public final class LocalStack implements AutoCloseable {
         }));
         DocsSite docs = closing(new DocsSite(options.template().toAbsolutePath().getParent().resolve("docs"),
                 template.docsResponseHeaders(), template.viewerRequestCode()));
-        Console console = new Console(issuer, stepFunctions.executions(), workflow);
         StepFunctionsApi stepFunctionsApi = new StepFunctionsApi(stepFunctions.machines(), stepFunctions.executions(),
                 TemplateReader.REGION, TemplateReader.ACCOUNT, Clock.systemUTC());
-        // The in-process functions reach the same DynamoDB endpoint (so their writes reach the streams) on a loopback
-        // port of its own: through the front door, a request's thread would wait for a thread of the same pool for
-        // each DynamoDB call, and a burst of requests would take them all (the store's own port is as open).
-        // Both ports check Host, Origin and SigV4 alike (FrontDoorGuard, AwsSignatureGuard).
+        Console console = new Console(issuer, stepFunctions.executions(), stepFunctionsApi);
+        // The functions' AWS calls (DynamoDB, Step Functions, Lambda) come in on a loopback port of their own, the
+        // AWS_ENDPOINT_URL they get: through the front door, a request's thread would wait for a thread of the same
+        // pool for each call its function makes, and a burst of requests would take them all. Both ports check
+        // Host, Origin and SigV4 alike (FrontDoorGuard, AwsSignatureGuard); the functions sign with the stack's
+        // credentials, as a process with those keys in its environment would.
         SigV4Verifier signatures = new SigV4Verifier(options.credentials(), clock);
-        AtomicInteger functionsPort = new AtomicInteger();
-        LocalServer functionsDynamoDb = closing(new LocalServer("127.0.0.1", 0, 32, new FrontDoorGuard(
-                new AwsSignatureGuard(request -> dynamoDb.serves(request) ? dynamoDb.handle(request)
-                        : HttpResponse.json(404, "{\"message\":\"only the DynamoDB API here\"}"), signatures),
+        LocalServer functionsApis = closing(new LocalServer("127.0.0.1", 0, 64, new FrontDoorGuard(
+                new AwsSignatureGuard(request -> awsApis(request, dynamoDb, invokeApi, stepFunctionsApi), signatures),
                 functionsPort::get, true)));
-        functionsPort.set(functionsDynamoDb.port());
+        functionsPort.set(functionsApis.port());
         AtomicInteger boundPort = new AtomicInteger();
         LocalServer server = closing(new LocalServer(options.host(), options.port(), 64, new FrontDoorGuard(
-                new AwsSignatureGuard(request -> dispatch(request, dynamoDb, console, invokeApi, stepFunctionsApi, docs, api),
-                        signatures), boundPort::get, LocalServer.isLoopback(options.host()))));
+                new AwsSignatureGuard(request -> dispatch(request, dynamoDb, console, invokeApi, stepFunctionsApi, docs,
+                        api), signatures), boundPort::get, LocalServer.isLoopback(options.host()))));
         boundPort.set(server.port());
-        Stores stores = dynamoDbStores(URI.create("http://127.0.0.1:" + functionsDynamoDb.port()), shared,
-                options.credentials(), clock);
-        ports.set(new Ports(stores.orders(), stores.profiles(), stores.idempotency(), workflow,
-                SimulatedInventory.fromConfig(config.simStock()), SimulatedPayments.fromConfig(config.simDeclineAbove()),
-                new UuidIds()));
-        stackPort.set(server.port());
         int resumed = stepFunctions.recover();
         if (resumed > 0) {
             System.out.println("[local] continuing " + resumed + " workflow execution(s) that were running at the"
@@ -264,44 +229,19 @@ public final class LocalStack implements AutoCloseable {
         return api.handle(request);
     }
 
-    /** The variables every function shares (the template's Globals), read from the first function. */
-    private static Map<String, String> sharedEnvironment(Template template) {
-        return template.functions().stream().findFirst().map(FunctionDef::environment)
-                .orElseThrow(() -> new IllegalStateException("the template has no functions"));
-    }
-
-    private static OrderWorkflowOnStepFunctions workflow(Template template, LocalStepFunctions stepFunctions) {
-        String arn = template.functions().stream().map(f -> f.environment().get("STATE_MACHINE_ARN"))
-                .filter(a -> a != null).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no function has STATE_MACHINE_ARN"));
-        StateMachine machine = stepFunctions.machine(arn)
-                .orElseThrow(() -> new IllegalStateException("STATE_MACHINE_ARN " + arn + " is not in the template"));
-        return new OrderWorkflowOnStepFunctions(stepFunctions, machine);
-    }
-
-    private record Stores(OrderRepository orders, ProfileRepository profiles, IdempotencyStore idempotency) {
-    }
-
-    /** The DynamoDB adapters, as the functions build them on AWS, against {@code endpoint}. */
-    private static Stores dynamoDbStores(URI endpoint, Map<String, String> env, LocalCredentials credentials,
-                                         Clock clock) {
-        AwsSettings settings = new AwsSettings(TemplateReader.REGION,
-                new TableNames(env.get("ORDERS_TABLE"), env.get("PROFILES_TABLE"), env.get("IDEMPOTENCY_TABLE")),
-                Optional.empty(), Optional.of(endpoint), Optional.empty(),
-                HandlerConfig.from(env).pendingIndexShards(), HandlerConfig.from(env).orderRetention());
-        AwsAdapters aws = AwsAdapters.fromSettings(settings,
-                CredentialsProvider.fixed(AwsCredentials.of(credentials.accessKeyId(), credentials.secretAccessKey())),
-                clock);
-        return new Stores(aws.orderRepository(), aws.profileRepository(), aws.idempotencyStore());
-    }
-
-    private static Object newHandler(Class<?> type, OrdersComponent component) throws ReflectiveOperationException {
-        for (Constructor<?> constructor : type.getConstructors()) {
-            if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == OrdersComponent.class) {
-                return constructor.newInstance(component);
-            }
+    /** The AWS APIs only, for the functions' own port. */
+    private static HttpResponse awsApis(HttpRequest request, DynamoDbEndpoint dynamoDb, LambdaInvokeApi invokeApi,
+                                        StepFunctionsApi stepFunctionsApi) {
+        if (dynamoDb.serves(request)) {
+            return dynamoDb.handle(request);
         }
-        return type.getConstructor().newInstance();
+        if (invokeApi.serves(request.path())) {
+            return invokeApi.handle(request);
+        }
+        if (request.path().equals("/") && stepFunctionsApi.serves(request)) {
+            return stepFunctionsApi.handle(request);
+        }
+        return HttpResponse.json(404, "{\"message\":\"only the AWS APIs (DynamoDB, Step Functions, Lambda) here\"}");
     }
 
     /** A new temporary folder, deleted with its files when the stack closes. */
@@ -332,22 +272,6 @@ public final class LocalStack implements AutoCloseable {
             } catch (Exception e) {
                 System.out.println("[local] while stopping: " + e);
             }
-        }
-    }
-
-    /** The ports are made after the functions are declared (the workflow needs Step Functions, which needs them). */
-    private static final class PortsHolder {
-        private volatile Ports ports;
-
-        void set(Ports value) {
-            ports = value;
-        }
-
-        Ports get() {
-            if (ports == null) {
-                throw new IllegalStateException("the local stack is still starting");
-            }
-            return ports;
         }
     }
 }

@@ -32,7 +32,6 @@ class SecondAppIT {
                 .withTemplate(template)
                 .withStore(new LocalOptions.Store(true, Optional.of(Path.of("..", "tools", "dynalite")),
                         Duration.ofSeconds(30)))
-                .withFunctions(LocalOptions.FunctionMode.PROCESS)
                 .withParameter("TickSchedule", "rate(1 second)"));
         http = new Http(stack.port());
     }

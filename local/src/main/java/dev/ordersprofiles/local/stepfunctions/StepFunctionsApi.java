@@ -45,6 +45,12 @@ public final class StepFunctionsApi {
     private final String region;
     private final String accountId;
     private final Clock clock;
+    private final List<Held> held = new ArrayList<>();
+    private boolean holding;
+
+    /** A StartExecution accepted while starts are held: run at {@link #release()}. */
+    private record Held(StateMachine machine, String name, String arn, String input) {
+    }
 
     public StepFunctionsApi(StateMachines machines, Executions executions, String region, String accountId,
                             Clock clock) {
@@ -195,6 +201,12 @@ public final class StepFunctionsApi {
             throw new Failure("InvalidExecutionInput", "Invalid State Machine Execution Input: 'the input is not JSON'");
         }
         Optional<String> name = optional(in, "name");
+        if (!sync) {
+            Optional<ObjectNode> accepted = holdIfHolding(entry, name, input);
+            if (accepted.isPresent()) {
+                return accepted.get();
+            }
+        }
         name.ifPresent(n -> {
             String arn = entry.arn().replace(":stateMachine:", ":execution:") + ":" + n;
             // AWS hands back a running execution of the same name and input; a closed one is a conflict.
@@ -229,6 +241,62 @@ public final class StepFunctionsApi {
         out.remove("redriveStatus");
         out.remove("redriveDate");
         return out;
+    }
+
+    /**
+     * Holds executions' starts, as if Step Functions took the calls but ran nothing yet: StartExecution answers as
+     * usual (an execution ARN, a start date) and the execution begins at {@link #release()}. The console's
+     * {@code /_local/workflow/hold} uses it to let a caller's work wait (e.g. to watch a schedule act on it).
+     */
+    public synchronized void hold() {
+        holding = true;
+    }
+
+    /** Ends holding and starts what was held, in the order it came. @return how many executions started */
+    public int release() {
+        List<Held> starting;
+        synchronized (this) {
+            holding = false;
+            starting = List.copyOf(held);
+            held.clear();
+        }
+        int started = 0;
+        for (Held h : starting) {
+            try {
+                executions.start(h.machine(), h.name(), h.input());
+                started++;
+            } catch (ExecutionAlreadyExists | IllegalArgumentException e) {
+                // started meanwhile under the same name (its input decides, as StartExecution does): nothing to add
+            }
+        }
+        return started;
+    }
+
+    public synchronized boolean holding() {
+        return holding;
+    }
+
+    private synchronized Optional<ObjectNode> holdIfHolding(StateMachines.Entry entry, Optional<String> name,
+                                                            String input) {
+        if (!holding) {
+            return Optional.empty();
+        }
+        String executionName = name.orElseGet(() -> java.util.UUID.randomUUID().toString());
+        if (!NAME.matcher(executionName).matches()) {
+            throw new Failure("InvalidName", "Invalid Name: '" + executionName + "'");
+        }
+        String arn = entry.arn().replace(":stateMachine:", ":execution:") + ":" + executionName;
+        Optional<Held> same = held.stream().filter(h -> h.arn().equals(arn)).findFirst();
+        if (same.isPresent() && !same.get().input().equals(input)) {
+            throw new Failure("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+        }
+        if (same.isEmpty()) {
+            held.add(new Held(entry.machine(), executionName, arn, input));
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("executionArn", arn);
+        out.put("startDate", seconds(clock.instant()));
+        return Optional.of(out);
     }
 
     private ObjectNode describeExecution(ObjectNode in) {

@@ -49,31 +49,16 @@ class LocalArchitectureTest {
     }
 
     /**
-     * The platform learns the application from the template only. The classes named here still wire the handlers
-     * in-process (the default {@code --functions in-process} mode) and go once the functions run in their own
-     * processes against the stack's AWS APIs; no other class may join them.
+     * The platform learns the application from the template only: the functions run in processes of their own
+     * (lambda/FunctionProcesses.java) and reach the stack's AWS APIs through AWS_ENDPOINT_URL.
      */
     @Test
     void the_platform_depends_on_no_module_of_the_application() {
         noClasses().that().resideInAPackage("dev.ordersprofiles.local..")
-                .and().doNotHaveFullyQualifiedName("dev.ordersprofiles.local.LocalStack")
-                .and().doNotHaveFullyQualifiedName("dev.ordersprofiles.local.LocalStack$Stores")
-                .and().doNotHaveFullyQualifiedName("dev.ordersprofiles.local.LocalStack$PortsHolder")
-                .and().doNotHaveFullyQualifiedName("dev.ordersprofiles.local.workflow.OrderWorkflowOnStepFunctions")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ordersprofiles.domain..",
                         "dev.ordersprofiles.application..", "dev.ordersprofiles.adapters..",
                         "dev.ordersprofiles.handlers..")
                 .because("local/ is a generic platform driven by the template (docs/architecture.md, section 8)")
-                .check(classes);
-    }
-
-    @Test
-    void the_local_stack_never_reaches_into_the_handlers_beyond_their_wiring() {
-        noClasses().that().resideInAPackage("dev.ordersprofiles.local..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.ordersprofiles.handlers.http..",
-                        "dev.ordersprofiles.handlers.workflow..", "dev.ordersprofiles.handlers.stream..",
-                        "dev.ordersprofiles.handlers.schedule..", "dev.ordersprofiles.handlers.common..")
-                .because("functions are found by the template's Handler names and invoked as Lambda does")
                 .check(classes);
     }
 
