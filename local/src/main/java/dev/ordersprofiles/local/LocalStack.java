@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole system on one loopback port, from sam/template.yaml: API Gateway with the Cognito authorizer, the
- * functions (the real handler classes, one instance each), Step Functions running the template's state machine,
+ * functions (each in JVMs of its own, as Lambda runs them, on the template's CodeUri and Handler), Step Functions running the template's state machine,
  * the embedded DynamoDB store and its API with the tables' streams and TTL, the schedules, the docs site, the Lambda Invoke API and the {@code /_local} console.
  */
 public final class LocalStack implements AutoCloseable {

@@ -3,10 +3,6 @@ package dev.ordersprofiles.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,24 +48,18 @@ class SecondAppIT {
         assertThat(body.get("path").asText()).isEqualTo("/hello/alice");
         assertThat(body.get("greeting").asText()).isEqualTo("hello from the second app");
         assertThat(body.get("table").asText()).isNotBlank().isNotEqualTo("null");
-        assertThat(body.get("endpoint").asText()).isEqualTo("http://127.0.0.1:" + stack.port());
+        // the stack's AWS APIs, on the loopback port the functions get (not the public one: docs/architecture.md 8.4)
+        assertThat(body.get("endpoint").asText()).matches("http://127\\.0\\.0\\.1:[0-9]+");
     }
 
     @Test
     void a_write_to_its_table_reaches_its_stream_function() throws Exception {
         String table = http.get("/hello/bob", null).json().get("table").asText();
 
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + stack.port() + "/"))
-                .header("X-Amz-Target", "DynamoDB_20120810.PutItem")
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Date", "20261202T000000Z")
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=local/20261202/us-east-1/dynamodb/aws4_request,"
-                        + " SignedHeaders=host;x-amz-date, Signature=00")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"TableName\":\"" + table + "\",\"Item\":{"
-                        + "\"id\":{\"S\":\"note-7\"},\"text\":{\"S\":\"remember the milk\"}}}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        Http.Answer put = http.signed("POST", "/", "{\"TableName\":\"" + table + "\",\"Item\":{"
+                        + "\"id\":{\"S\":\"note-7\"},\"text\":{\"S\":\"remember the milk\"}}}",
+                "X-Amz-Target", "DynamoDB_20120810.PutItem", "Content-Type", "application/x-amz-json-1.0");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
 
         Optional<String> line = CapturedStdout.await("NOTES-STREAM", Duration.ofSeconds(60));
         assertThat(line).isPresent();

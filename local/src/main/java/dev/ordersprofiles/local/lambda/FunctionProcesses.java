@@ -41,7 +41,11 @@ final class FunctionProcesses implements AutoCloseable {
      * @param maxPerFunction the cap on environments of one function
      */
     record Settings(Path java, List<Path> runtimeClasspath, String region, String accessKeyId, String secretAccessKey,
-                    IntSupplier endpointPort, int maxPerFunction, Path scratch) {
+                    IntSupplier endpointPort, int maxPerFunction, Path scratch, Path nativeLibrary) {
+
+        /** The system property naming the runtime client's JNI library, instead of its own extraction. */
+        static final String NATIVE_LIBRARY_PROPERTY =
+                "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
 
         /** The stack's own java and the runtime client copied beside the stack's classes or jar (local/pom.xml). */
         static Settings beside(String region, String accessKeyId, String secretAccessKey, IntSupplier endpointPort,
@@ -56,11 +60,41 @@ final class FunctionProcesses implements AutoCloseable {
                         + " (build the stack with ./mvnw -pl local -am package)", e);
             }
             try {
+                Path scratch = Files.createTempDirectory("local-stack-task");
                 return new Settings(java, jars, region, accessKeyId, secretAccessKey, endpointPort, maxPerFunction,
-                        Files.createTempDirectory("local-stack-task"));
+                        scratch, nativeLibrary(jars, scratch));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /**
+         * The runtime client's JNI library, unpacked once for all children. Left to itself, each child copies it
+         * to the one fixed path {@code /tmp/.libaws-lambda-jni.so} (replacing it) and loads it from there: on
+         * Lambda one process does that, here a burst of cold starts overwrote the file other children had just
+         * mapped, and they died of SIGBUS in the dynamic loader. The client loads the file its system property
+         * names instead ({@link #NATIVE_LIBRARY_PROPERTY}).
+         */
+        static Path nativeLibrary(List<Path> jars, Path folder) throws IOException {
+            String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+            boolean musl;
+            try (Stream<Path> lib = Files.exists(Path.of("/lib")) ? Files.list(Path.of("/lib")) : Stream.empty()) {
+                musl = lib.anyMatch(f -> f.getFileName().toString().startsWith("ld-musl-"));
+            }
+            String entry = "jni/libaws-lambda-jni." + (musl ? "linux_musl-" : "linux-") + arch + ".so";
+            for (Path jar : jars) {
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                    java.util.zip.ZipEntry found = zip.getEntry(entry);
+                    if (found != null) {
+                        Path target = folder.resolve("libaws-lambda-jni.so");
+                        try (var in = zip.getInputStream(found)) {
+                            Files.copy(in, target);
+                        }
+                        return target;
+                    }
+                }
+            }
+            throw new IllegalStateException("the Lambda runtime client has no " + entry + " for this machine");
         }
 
         private static Path runtimeFolder() {
@@ -89,7 +123,7 @@ final class FunctionProcesses implements AutoCloseable {
             return List.of(java.toString(),
                     "-XX:MaxHeapSize=" + (function.memoryMb() * 1024L * 85 / 100) + "k",
                     "-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-Djava.net.preferIPv4Stack=true",
+                    "-Djava.net.preferIPv4Stack=true", "-D" + NATIVE_LIBRARY_PROPERTY + "=" + nativeLibrary,
                     "-cp", String.join(File.pathSeparator, classpath),
                     "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", function.handler());
         }

@@ -1,6 +1,12 @@
 package dev.ordersprofiles.local.lambda;
 
 import dev.ordersprofiles.local.template.FunctionDef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +28,8 @@ public final class LambdaRuntime implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final ExecutorService workers;
     private final Timeouts timeouts = new Timeouts("lambda-timeouts");
+    /** The function processes' temporary folder (their /tmp and the runtime client's library); none in-process. */
+    private Path scratch;
 
     public LambdaRuntime(List<FunctionDef> definitions, HandlerFactory factory) {
         for (FunctionDef definition : definitions) {
@@ -49,6 +57,7 @@ public final class LambdaRuntime implements AutoCloseable {
             functions.put(definition.name(), new LocalFunction(definition, settings));
         }
         this.workers = newWorkers();
+        this.scratch = settings.scratch();
     }
 
     private static ExecutorService newWorkers() {
@@ -213,5 +222,12 @@ public final class LambdaRuntime implements AutoCloseable {
         timeouts.close();
         workers.shutdownNow();
         functions.values().forEach(LocalFunction::close);
+        if (scratch != null) {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // a temporary folder: what is left goes with the machine's next clean-up of /tmp
+            }
+        }
     }
 }
