@@ -58,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
     static final int MAX_ENVIRONMENTS_PER_FUNCTION = 4;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final LocalServer server;
+    private List<String> routePaths = List.of();
 
     private LocalStack(LocalOptions options) throws IOException {
         try {
@@ -100,6 +101,7 @@ public final class LocalStack implements AutoCloseable {
         schedules.start(template.schedules(), options.scheduleRate().orElse(null));
 
         ApiGateway api = new ApiGateway(template.routes(), template.apiStage(), authorizer, lambdas);
+        routePaths = template.routes().stream().map(r -> r.path()).distinct().toList();
         LambdaInvokeApi invokeApi = new LambdaInvokeApi(lambdas, Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "lambda-async");
             t.setDaemon(true);
@@ -201,6 +203,11 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(LocalOptions options) throws IOException {
         return new LocalStack(options);
+    }
+
+    /** The template's API paths, each once, in the template's order. */
+    public List<String> routePaths() {
+        return routePaths;
     }
 
     public int port() {

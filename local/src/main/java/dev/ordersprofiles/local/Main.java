@@ -15,6 +15,13 @@ public final class Main {
     private Main() {
     }
 
+    private static String store(LocalOptions options, String base) {
+        String where = options.dynamodbEndpoint().map(e -> "DynamoDB at " + e)
+                .orElse(options.store().inMemory() ? "embedded dynalite, in memory (--in-memory)"
+                        : "embedded dynalite, persisted in " + options.dataDir().resolve("dynamodb"));
+        return where + "; its API: aws dynamodb list-tables --endpoint-url " + base;
+    }
+
     public static void main(String[] args) {
         long started = System.nanoTime();
         LocalOptions options;
@@ -47,20 +54,19 @@ public final class Main {
         }, "local-stack-shutdown"));
         String base = "http://" + options.host() + ":" + stack.port();
         System.out.printf("""
-                [local] Orders + Profiles local stack ready in %d ms on %s
-                [local]   API:        %s/health, /profiles, /orders (token: POST %s/_local/token)
+                [local] local stack for %s ready in %d ms on %s
+                [local]   API:        %s %s (token: POST %s/_local/token)
                 [local]   workflow:   %s/_local/executions
                 [local]   docs:       %s/docs/
-                [local]   Lambda API: aws lambda invoke --endpoint-url %s --function-name orders-cleanup out.json
+                [local]   Lambda API: aws lambda list-functions --endpoint-url %s
                 [local]               (SigV4 with access key id %s%s, any region)
                 [local]   store:      %s
                 [local] Ctrl-C stops it.
-                """, (System.nanoTime() - started) / 1_000_000, base, base, base, base, base, base,
+                """, options.template(), (System.nanoTime() - started) / 1_000_000, base, base,
+                String.join(", ", stack.routePaths()), base, base, base, base,
                 options.credentials().accessKeyId(),
                 options.credentials().equals(LocalCredentials.DEFAULT) ? ", secret local" : " and the secret given",
-                options.dynamodbEndpoint().map(e -> "DynamoDB at " + e).orElse(options.store().inMemory()
-                        ? "embedded dynalite, in memory (--in-memory: lost at stop)"
-                        : "embedded dynalite, persisted in " + options.dataDir().resolve("dynamodb")));
+                store(options, base));
         try {
             stopped.await();
         } catch (InterruptedException e) {

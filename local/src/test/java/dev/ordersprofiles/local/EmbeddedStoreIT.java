@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordersprofiles.local.auth.LocalIssuer;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,6 +122,30 @@ class EmbeddedStoreIT {
 
         assertThat(CapturedStdout.await("\"event\":\"restarted\"", Duration.ofSeconds(30))).isPresent();
         await(() -> storeProcess(data).filter(p -> p.pid() != dynalite.pid()).isPresent());
+        assertThat(present(user)).isTrue();
+    }
+
+    @Test
+    void a_client_vanishing_mid_request_kills_dynalite_and_the_stack_restarts_it() throws Exception {
+        String user = "after-reset-" + UUID.randomUUID();
+        ProcessHandle dynalite = storeProcess(data).orElseThrow();
+        String command = dynalite.info().commandLine().orElseThrow();
+        int port = Integer.parseInt(command.replaceAll(".*--port (\\d+).*", "$1"));
+
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n"
+                    + "X-Amz-Target: DynamoDB_20120810.ListTables\r\n\r\n{\"Limit\":").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Thread.sleep(200);
+            socket.setSoLinger(true, 0); // close with a reset: dynalite sees ECONNRESET mid-body
+        }
+        dynalite.onExit().get();
+
+        await(() -> storeProcess(data).filter(p -> p.pid() != dynalite.pid()).isPresent());
+        long restarted = storeProcess(data).orElseThrow().pid();
+        assertThat(CapturedStdout.await("\"pid\":" + restarted + ",", Duration.ofSeconds(30)).orElseThrow())
+                .contains("\"event\":\"restarted\"");
+        sdk.putItem(r -> r.tableName("idempotency").item(Map.of("pk", AttributeValue.fromS(user))));
         assertThat(present(user)).isTrue();
     }
 

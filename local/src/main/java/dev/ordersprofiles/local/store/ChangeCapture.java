@@ -59,7 +59,12 @@ public final class ChangeCapture {
         try {
             List<JsonNode> before = new ArrayList<>();
             for (Target t : targets) {
-                before.add(read(t));
+                StoreClient.Answer read = get(t);
+                if (!read.ok()) {
+                    // e.g. the table was deleted: the write fails the same way, with the store's own answer
+                    return write.get();
+                }
+                before.add(read.json().get("Item"));
             }
             StoreClient.Answer answer = write.get();
             if (answer.ok()) {
@@ -110,10 +115,19 @@ public final class ChangeCapture {
         }
     }
 
-    private JsonNode read(Target target) {
+    private StoreClient.Answer get(Target target) {
         ObjectNode get = JSON.createObjectNode().put("TableName", target.table()).put("ConsistentRead", true);
         get.set("Key", target.key());
-        return store.require("GetItem", get).get("Item");
+        return store.call("GetItem", get);
+    }
+
+    private JsonNode read(Target target) {
+        StoreClient.Answer answer = get(target);
+        if (!answer.ok()) {
+            throw new StoreClient.StoreException("reading " + target.table() + " after a write failed: "
+                    + answer.errorType());
+        }
+        return answer.json().get("Item");
     }
 
     /** The items a write touches on tables with a stream; none for other operations and tables. */
