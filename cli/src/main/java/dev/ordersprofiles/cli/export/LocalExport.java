@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -71,7 +72,7 @@ public final class LocalExport {
     /** Exports {@code table} to {@code s3://bucket/prefix/AWSDynamoDB/<id>/}; progress lines go to {@code progress}. */
     public Result export(String table, String bucket, String prefix, PrintWriter progress) {
         TableDescription description = dynamo.describeTable(b -> b.tableName(table)).table();
-        Instant start = clock.instant();
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String exportId = ExportIds.exportId(start.toEpochMilli());
         String exportArn = description.tableArn() + "/export/" + exportId;
         String keyPrefix = (prefix.isEmpty() ? "" : prefix + "/") + "AWSDynamoDB/" + exportId + "/";
@@ -83,7 +84,7 @@ public final class LocalExport {
             progress.flush();
             List<DataFile> files = writeData(table, directory, keyPrefix, progress);
             long items = files.stream().mapToLong(DataFile::itemCount).sum();
-            Instant end = clock.instant();
+            Instant end = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 
             StringBuilder filesManifest = new StringBuilder();
             for (DataFile file : files) {

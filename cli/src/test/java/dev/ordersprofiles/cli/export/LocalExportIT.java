@@ -65,6 +65,7 @@ class LocalExportIT {
         assertThat(summary).containsEntry("itemCount", "23").containsEntry("outputFormat", "DYNAMODB_JSON")
                 .containsEntry("exportType", "FULL_EXPORT").containsEntry("s3Bucket", "exports")
                 .containsEntry("s3Prefix", "exports/" + table).containsEntry("version", "2020-06-30")
+                .hasEntrySatisfying("startTime", t -> assertThat(t).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{3})?Z"))
                 .containsEntry("manifestFilesS3Key",
                         "exports/" + table + "/AWSDynamoDB/" + result.exportId() + "/manifest-files.json");
         String tableArn = dynamo.describeTable(b -> b.tableName(table)).table().tableArn();
