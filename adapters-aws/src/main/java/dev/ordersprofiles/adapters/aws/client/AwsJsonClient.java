@@ -2,6 +2,7 @@ package dev.ordersprofiles.adapters.aws.client;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.ordersprofiles.application.shared.DependencyUnavailable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.net.Proxy;
 import java.net.URI;
 import java.net.URL;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -21,13 +23,15 @@ import java.util.zip.CRC32;
  * on the first HTTPS connection rather than at construction). Replaces the AWS SDK on the functions' call path:
  * the SDK's client construction and per-call pipeline were most of a cold start (docs/performance.md).
  *
- * <p>Errors come back as {@link AwsServiceException}; throttling, 5xx and connection failures are retried as
- * {@link RetryPolicy} says; a response whose X-Amz-Crc32 does not match its body counts as a connection failure.
- * Thread-safe.
+ * <p>Throttling, 5xx, timeouts and connection failures are retried as {@link RetryPolicy} says (a response whose
+ * X-Amz-Crc32 does not match its body counts as a connection failure); one that persists after the retries is a
+ * {@link DependencyUnavailable}, the transient error the state machine retries on every step (docs/architecture.md
+ * §6). Any other error answer (a failed condition, a validation error, access denied) is an
+ * {@link AwsServiceException} at once, never retried. Thread-safe.
  */
 public final class AwsJsonClient {
-    private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
-    private static final int READ_TIMEOUT_MILLIS = 10_000;
+    static final int CONNECT_TIMEOUT_MILLIS = 2_000;
+    static final int READ_TIMEOUT_MILLIS = 10_000;
 
     private final AwsService service;
     private final URL url;
@@ -39,6 +43,8 @@ public final class AwsJsonClient {
     private final CallListener listener;
     /** {@link Proxy#NO_PROXY}, or null to let the JDK's ProxySelector choose (see {@link #proxyConfigured}). */
     private final Proxy proxy;
+    private final int connectTimeoutMillis;
+    private final int readTimeoutMillis;
 
     /** Observes every completed HTTP exchange, request and response (tests count calls and items read with it). */
     @FunctionalInterface
@@ -69,6 +75,37 @@ public final class AwsJsonClient {
         int port = url.getPort();
         this.host = port != -1 && port != url.getDefaultPort() ? url.getHost() + ":" + port : url.getHost();
         this.proxy = proxyConfigured(System.getProperties()) ? null : Proxy.NO_PROXY;
+        this.connectTimeoutMillis = CONNECT_TIMEOUT_MILLIS;
+        this.readTimeoutMillis = READ_TIMEOUT_MILLIS;
+    }
+
+    private AwsJsonClient(AwsJsonClient base, int connectTimeoutMillis, int readTimeoutMillis) {
+        this.service = base.service;
+        this.url = base.url;
+        this.host = base.host;
+        this.credentials = base.credentials;
+        this.retry = base.retry;
+        this.clock = base.clock;
+        this.signer = base.signer;
+        this.listener = base.listener;
+        this.proxy = base.proxy;
+        this.connectTimeoutMillis = connectTimeoutMillis;
+        this.readTimeoutMillis = readTimeoutMillis;
+    }
+
+    /**
+     * This client with other per-attempt timeouts (defaults: 2 s to connect, 10 s to read an answer); an attempt
+     * that times out counts as a connection failure.
+     */
+    public AwsJsonClient withTimeouts(Duration connect, Duration read) {
+        return new AwsJsonClient(this, millis(connect, "connect"), millis(read, "read"));
+    }
+
+    private static int millis(Duration timeout, String what) {
+        if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(what + " timeout must be positive, not " + timeout);
+        }
+        return (int) timeout.toMillis();
     }
 
     /**
@@ -94,35 +131,50 @@ public final class AwsJsonClient {
     /**
      * Calls {@code operation} with {@code requestJson} and answers the response body (JSON).
      *
-     * @throws AwsServiceException  the service's error, after the retries the policy allows
-     * @throws UncheckedIOException the connection kept failing
+     * @throws AwsServiceException   the service's answer to a request it will not serve (a failed condition, a
+     *                               validation error, access denied, …): not retried, not transient
+     * @throws DependencyUnavailable throttling, a 5xx, a timeout or a connection failure that lasted through the
+     *                               retries the policy allows; its cause is the last attempt's error
      */
     public byte[] call(String operation, byte[] requestJson) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return exchange(operation, requestJson);
             } catch (AwsServiceException error) {
-                if (attempt >= retry.maxAttempts() || !retry.retryable(error)) {
+                if (!retry.retryable(error)) {
                     throw error;
+                }
+                if (attempt >= retry.maxAttempts()) {
+                    throw unavailable(operation, attempt, error);
                 }
             } catch (IOException failed) {
                 if (attempt >= retry.maxAttempts()) {
-                    throw new UncheckedIOException(service.name() + " " + operation + " failed after " + attempt
-                            + " attempt(s)", failed);
+                    throw unavailable(operation, attempt, failed);
                 }
             }
             pause(retry.delayMillis(attempt));
         }
     }
 
+    private DependencyUnavailable unavailable(String operation, int attempts, Exception last) {
+        return new DependencyUnavailable(service.name() + " " + operation + " unavailable after " + attempts
+                + " attempt(s): " + last, last);
+    }
+
     private byte[] exchange(String operation, byte[] body) throws IOException {
+        AwsCredentials signing;
+        try {
+            signing = credentials.credentials();
+        } catch (UncheckedIOException unreachable) {
+            throw unreachable.getCause(); // the container credentials endpoint did not answer: as transient as AWS
+        }
         Map<String, String> headers = signer.sign("POST", host, "/",
                 Map.of("Content-Type", service.contentType(), "X-Amz-Target", service.targetPrefix() + "." + operation),
-                body, credentials.credentials(), clock.instant());
+                body, signing, clock.instant());
         HttpURLConnection connection =
                 (HttpURLConnection) (proxy == null ? url.openConnection() : url.openConnection(proxy));
-        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-        connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+        connection.setConnectTimeout(connectTimeoutMillis);
+        connection.setReadTimeout(readTimeoutMillis);
         connection.setUseCaches(false);
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);

@@ -2,16 +2,19 @@ package dev.ordersprofiles.adapters.aws.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ordersprofiles.adapters.aws.client.StubServer.Received;
 import dev.ordersprofiles.adapters.aws.client.StubServer.Reply;
+import dev.ordersprofiles.application.shared.DependencyUnavailable;
 import dev.ordersprofiles.application.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -326,13 +329,42 @@ class AwsJsonClientTest {
     // --- retries
 
     @Test
-    void throttling_is_retried_up_to_max_attempts_then_thrown() {
+    void throttling_is_retried_up_to_max_attempts_then_the_dependency_is_unavailable() {
         server.always(Reply.json(400, THROTTLED));
 
-        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
                 () -> dynamoDb().call("PutItem", "{}".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(error.errorCode()).isEqualTo("ProvisionedThroughputExceededException");
+        assertThat(error).hasMessageContaining("DynamoDB PutItem").hasMessageContaining("3 attempt");
+        assertThat(error.getCause()).isInstanceOfSatisfying(AwsServiceException.class, last ->
+                assertThat(last.errorCode()).isEqualTo("ProvisionedThroughputExceededException"));
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
+    /** The state machine's Retry matches this exact name (docs/architecture.md §7): no subclass may stand in. */
+    @Test
+    void the_transient_error_is_the_workflow_contract_class_itself() {
+        server.always(Reply.json(503, "{}"));
+
+        Throwable error = catchThrowable(() -> dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.getClass().getName()).isEqualTo("dev.ordersprofiles.application.shared.DependencyUnavailable");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"400, ThrottlingException", "400, RequestLimitExceeded", "400, TransactionInProgressException",
+            "429, TooManyRequestsException", "400, Throttling", "400, ThrottledException", "500, InternalServerError",
+            "502, HTTP502", "503, ServiceUnavailable", "504, HTTP504"})
+    void every_throttle_and_server_error_that_persists_makes_the_dependency_unavailable(int status, String code) {
+        server.always(Reply.json(status, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + code + "\"}"));
+
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
+                () -> dynamoDb().call("Query", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.getCause()).isInstanceOfSatisfying(AwsServiceException.class, last -> {
+            assertThat(last.errorCode()).isEqualTo(code);
+            assertThat(last.statusCode()).isEqualTo(status);
+        });
         assertThat(server.requestCount()).isEqualTo(3);
     }
 
@@ -371,14 +403,16 @@ class AwsJsonClientTest {
     }
 
     @Test
-    void a_server_error_that_persists_is_thrown_after_max_attempts() {
+    void a_server_error_that_persists_makes_the_dependency_unavailable_after_max_attempts() {
         server.always(Reply.json(503, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ServiceUnavailable\"}"));
 
-        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
                 () -> dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(error.statusCode()).isEqualTo(503);
-        assertThat(error.errorCode()).isEqualTo("ServiceUnavailable");
+        assertThat(error.getCause()).isInstanceOfSatisfying(AwsServiceException.class, last -> {
+            assertThat(last.statusCode()).isEqualTo(503);
+            assertThat(last.errorCode()).isEqualTo("ServiceUnavailable");
+        });
         assertThat(server.requestCount()).isEqualTo(3);
     }
 
@@ -387,10 +421,11 @@ class AwsJsonClientTest {
         server.always(new Reply(502, Map.of("Content-Type", "text/html"),
                 "<html><body>Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8)));
 
-        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
                 () -> dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(error.errorCode()).isEqualTo("HTTP502");
+        assertThat(error.getCause()).isInstanceOfSatisfying(AwsServiceException.class, last ->
+                assertThat(last.errorCode()).isEqualTo("HTTP502"));
         assertThat(server.requestCount()).isEqualTo(3);
     }
 
@@ -400,7 +435,8 @@ class AwsJsonClientTest {
 
         assertThatThrownBy(() -> client(AwsService.DYNAMODB, RetryPolicy.none())
                 .call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(AwsServiceException.class);
+                .isInstanceOf(DependencyUnavailable.class)
+                .hasMessageContaining("1 attempt");
         assertThat(server.requestCount()).isEqualTo(1);
     }
 
@@ -476,11 +512,11 @@ class AwsJsonClientTest {
     }
 
     @Test
-    void a_crc32_that_is_always_wrong_fails_with_an_io_error_after_max_attempts() {
+    void a_crc32_that_is_always_wrong_makes_the_dependency_unavailable_after_max_attempts() {
         server.always(Reply.ok("{\"Count\":1}").withHeader("X-Amz-Crc32", "12345"));
 
         assertThatThrownBy(() -> dynamoDb().call("Query", "{}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(UncheckedIOException.class)
+                .isInstanceOf(DependencyUnavailable.class)
                 .hasMessageContaining("Query")
                 .hasMessageContaining("3 attempt")
                 .cause().hasMessageContaining("CRC32");
@@ -490,7 +526,7 @@ class AwsJsonClientTest {
     // --- connection failures
 
     @Test
-    void a_refused_connection_fails_with_an_io_error_after_max_attempts() throws IOException {
+    void a_refused_connection_makes_the_dependency_unavailable_after_max_attempts() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
@@ -502,12 +538,54 @@ class AwsJsonClientTest {
                     return CREDENTIALS;
                 }, FAST, Clock.fixed(NOW, ZoneOffset.UTC), AwsJsonClient.CallListener.NONE);
 
-        UncheckedIOException error = catchThrowableOfType(UncheckedIOException.class,
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
                 () -> client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(error).isNotNull().hasMessageContaining("3 attempt");
         assertThat(error.getCause()).isInstanceOf(ConnectException.class);
         assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void a_server_that_accepts_but_never_answers_times_out_into_dependency_unavailable() throws IOException {
+        try (SilentServer silent = new SilentServer()) {
+            AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, silent.uri(),
+                    CredentialsProvider.fixed(CREDENTIALS), FAST, Clock.fixed(NOW, ZoneOffset.UTC),
+                    AwsJsonClient.CallListener.NONE).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200));
+
+            DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
+                    () -> client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(error).isNotNull().hasMessageContaining("3 attempt");
+            assertThat(error.getCause()).isInstanceOf(SocketTimeoutException.class);
+            assertThat(silent.accepted()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void an_unreachable_credentials_endpoint_is_a_connection_failure_too() {
+        AtomicInteger asked = new AtomicInteger();
+        AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri(""), () -> {
+            asked.incrementAndGet();
+            throw new UncheckedIOException("could not fetch container credentials", new ConnectException("refused"));
+        }, FAST, Clock.fixed(NOW, ZoneOffset.UTC), AwsJsonClient.CallListener.NONE);
+
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
+                () -> client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.getCause()).isInstanceOf(ConnectException.class);
+        assertThat(asked).hasValue(3);
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void timeouts_must_be_positive() {
+        AwsJsonClient client = dynamoDb();
+
+        assertThatThrownBy(() -> client.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect");
+        assertThatThrownBy(() -> client.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read");
     }
 
     // --- the listener
