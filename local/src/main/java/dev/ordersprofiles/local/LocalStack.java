@@ -23,6 +23,7 @@ import dev.ordersprofiles.local.aws.AwsSignatureGuard;
 import dev.ordersprofiles.local.aws.LocalCredentials;
 import dev.ordersprofiles.local.aws.SigV4Verifier;
 import dev.ordersprofiles.local.auth.LocalIssuer;
+import dev.ordersprofiles.local.auth.hostedui.HostedUi;
 import dev.ordersprofiles.local.edge.DocsSite;
 import dev.ordersprofiles.local.http.HttpRequest;
 import dev.ordersprofiles.local.http.HttpResponse;
@@ -46,6 +47,7 @@ import dev.ordersprofiles.local.template.StreamMappingDef;
 import dev.ordersprofiles.local.template.TableDef;
 import dev.ordersprofiles.local.template.Template;
 import dev.ordersprofiles.local.template.TemplateReader;
+import dev.ordersprofiles.local.template.UserPoolDef;
 import dev.ordersprofiles.local.workflow.LocalStepFunctions;
 import dev.ordersprofiles.local.workflow.OrderWorkflowOnStepFunctions;
 import java.io.IOException;
@@ -88,7 +90,8 @@ public final class LocalStack implements AutoCloseable {
         FunctionLogs.install();
 
         Optional<LocalIssuer> issuer = options.cognitoUserPoolId().isPresent() ? Optional.empty()
-                : Optional.of(LocalIssuer.inFolder(options.dataDir(), clock));
+                : Optional.of(LocalIssuer.inFolder(options.dataDir(), clock, template.userPools().stream()
+                        .flatMap(pool -> pool.clients().stream()).map(UserPoolDef.Client::clientId).toList()));
         CognitoAuthorizer authorizer = issuer.map(i -> CognitoAuthorizer.forLocal(i, clock))
                 .orElseGet(() -> CognitoAuthorizer.forUserPool(options.cognitoUserPoolId().get(),
                         options.cognitoClientId().get(), clock));
@@ -116,6 +119,9 @@ public final class LocalStack implements AutoCloseable {
         DocsSite docs = new DocsSite(options.template().toAbsolutePath().getParent().resolve("docs"),
                 template.docsResponseHeaders());
         Console console = new Console(issuer, stepFunctions.executions(), workflow);
+        Optional<HostedUi> hostedUi = issuer.flatMap(i -> HostedUi.forTemplate(template.userPools(), i,
+                options.store().inMemory() ? Optional.empty() : Optional.of(options.dataDir().resolve("hosted-ui")),
+                clock));
         // The in-process functions reach the same DynamoDB endpoint (so their writes reach the streams) on a loopback
         // port of its own: through the front door, a request's thread would wait for a thread of the same pool for
         // each DynamoDB call, and a burst of requests would take them all (the store's own port is as open).
@@ -129,7 +135,9 @@ public final class LocalStack implements AutoCloseable {
         functionsPort.set(functionsDynamoDb.port());
         AtomicInteger boundPort = new AtomicInteger();
         LocalServer server = closing(new LocalServer(options.host(), options.port(), 64, new FrontDoorGuard(
-                new AwsSignatureGuard(request -> dispatch(request, dynamoDb, console, invokeApi, docs, api),
+                new AwsSignatureGuard(request -> hostedUi.filter(h -> h.serves(request.path()))
+                        .map(h -> h.handle(request)).orElseGet(() -> dispatch(request, dynamoDb, console, invokeApi,
+                                docs, api)),
                         signatures), boundPort::get, LocalServer.isLoopback(options.host()))));
         boundPort.set(server.port());
         Stores stores = dynamoDbStores(URI.create("http://127.0.0.1:" + functionsDynamoDb.port()), shared,

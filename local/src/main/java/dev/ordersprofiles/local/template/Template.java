@@ -7,13 +7,23 @@ import java.util.Optional;
 /**
  * What the local stack needs to know of sam/template.yaml, with every intrinsic resolved for the local world.
  * There is no other list of functions or routes: everything the stack runs comes from here.
- * {@code docsResponseHeaders} are the security headers of the CloudFront response headers policy.
+ * {@code docsResponseHeaders} are the security headers of the CloudFront response headers policy; {@code userPools}
+ * the Cognito user pools with their app clients (the local Hosted UI serves them).
  */
 public record Template(Map<String, String> parameters, ApiStage apiStage, List<FunctionDef> functions,
                        List<ApiRoute> routes,
                        List<ScheduleDef> schedules, List<StreamMappingDef> streamMappings,
                        List<StateMachineDef> stateMachines, List<TableDef> tables,
-                       Map<String, String> docsResponseHeaders) {
+                       Map<String, String> docsResponseHeaders, List<UserPoolDef> userPools) {
+    /** A template without Cognito user pools. */
+    public Template(Map<String, String> parameters, ApiStage apiStage, List<FunctionDef> functions,
+                    List<ApiRoute> routes, List<ScheduleDef> schedules, List<StreamMappingDef> streamMappings,
+                    List<StateMachineDef> stateMachines, List<TableDef> tables,
+                    Map<String, String> docsResponseHeaders) {
+        this(parameters, apiStage, functions, routes, schedules, streamMappings, stateMachines, tables,
+                docsResponseHeaders, List.of());
+    }
+
     public Template {
         parameters = Map.copyOf(parameters);
         functions = List.copyOf(functions);
@@ -23,6 +33,7 @@ public record Template(Map<String, String> parameters, ApiStage apiStage, List<F
         stateMachines = List.copyOf(stateMachines);
         tables = List.copyOf(tables);
         docsResponseHeaders = Map.copyOf(docsResponseHeaders);
+        userPools = List.copyOf(userPools);
     }
 
     public Optional<FunctionDef> function(String name) {
