@@ -30,6 +30,7 @@ import dev.ordersprofiles.local.http.HttpResponse;
 import dev.ordersprofiles.local.lambda.FunctionLogs;
 import dev.ordersprofiles.local.lambda.LambdaInvokeApi;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
+import dev.ordersprofiles.local.rds.LocalPostgres;
 import dev.ordersprofiles.local.schedule.Schedules;
 import dev.ordersprofiles.local.security.FrontDoorGuard;
 import dev.ordersprofiles.local.store.ChangeCapture;
@@ -145,6 +146,8 @@ public final class LocalStack implements AutoCloseable {
         ports.set(new Ports(stores.orders(), stores.profiles(), stores.idempotency(), workflow,
                 SimulatedInventory.fromConfig(config.simStock()), SimulatedPayments.fromConfig(config.simDeclineAbove()),
                 new UuidIds()));
+        closing(LocalPostgres.startIfAsked(options.store().postgres(), options.template(), template.parameters(),
+                lambdas));
         return server;
     }
 

@@ -77,4 +77,14 @@ class LocalArchitectureTest {
                 .because("the user pool and its app clients come from the template, not from the application")
                 .check(classes);
     }
+
+    @Test
+    void the_local_database_knows_no_application_code() {
+        noClasses().that().resideInAPackage("dev.ordersprofiles.local.rds..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordersprofiles.domain..",
+                        "dev.ordersprofiles.application..", "dev.ordersprofiles.handlers..",
+                        "dev.ordersprofiles.adapters..", "software.amazon..")
+                .because("the database, its SQL and the functions it calls all come from the template")
+                .check(classes);
+    }
 }
