@@ -157,6 +157,11 @@ function check(template, db, supplement) {
         return Object.entries(value).forEach(([k, v]) => validateValue(v, type.element, `${where}.${k}`, owner));
       case 'union': return validateUnion(value, type.types, where, owner);
       case 'json': return;
+      case 'tag': // the spec's built-in tag type: {Key, Value}
+        if (!value || typeof value !== 'object' || Array.isArray(value)) return report(where, 'expected a tag {Key, Value}');
+        for (const name of Object.keys(value)) if (name !== 'Key' && name !== 'Value') report(where, `unknown property ${name} of a tag`);
+        for (const name of ['Key', 'Value']) if (!(name in value)) report(where, `missing required property ${name} of a tag`);
+        return;
       default:
         if (typeof value === 'object') report(where, `expected a ${type.type}, got ${Array.isArray(value) ? 'a list' : 'an object'}`);
     }

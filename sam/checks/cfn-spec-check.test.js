@@ -122,3 +122,10 @@ test('the SAM supplement is needed: without it the old SAM spec rejects the prop
   const listed = new RegExp(`unknown property (${names.join('|')})\\b`);
   assert.deepEqual(problems.filter((p) => !listed.test(p)), [], problems.join('\n'));
 });
+
+test('a tag without its Value, or with a misspelled key, is reported', () => {
+  assertReported(problemsAfter((t) => { t.Resources.RdsVpc.Properties.Tags = [{ Key: 'Name', Vaule: 'x' }]; }),
+    /RdsVpc.Properties.Tags\[0\]: unknown property Vaule of a tag/);
+  assertReported(problemsAfter((t) => { t.Resources.RdsVpc.Properties.Tags = [{ Key: 'Name' }]; }),
+    /RdsVpc.Properties.Tags\[0\]: missing required property Value of a tag/);
+});

@@ -31,6 +31,8 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                                           store (DIR/dynamodb) (default .local-data)
               --in-memory                 the embedded DynamoDB store keeps nothing on disk: every start is
                                           empty (for demos and load tests)
+              --postgres                  also start an embedded PostgreSQL for each of the template's RDS
+                                          PostgreSQL instances, with aws_lambda.invoke reaching the functions
               --dynamodb-endpoint URL     forward to this DynamoDB API instead of the embedded store;
                                           missing tables are created from the template
               --dynalite-dir DIR          the dynalite npm package folder (default tools/dynalite)
@@ -47,22 +49,27 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
               --help                      this text""";
 
     /**
-     * The embedded DynamoDB store.
+     * The embedded stores.
      *
      * @param inMemory    nothing on disk (dynalite without {@code --path})
      * @param dynaliteDir the npm package folder; empty: tools/dynalite in the working folder or beside the
      *                    template's folder
      * @param ttlSweep    how often the TTL sweeper runs
+     * @param postgres    start the template's PostgreSQL instances too ({@code --postgres}, dev.ordersprofiles.local.rds)
      */
-    public record Store(boolean inMemory, Optional<Path> dynaliteDir, Duration ttlSweep) {
-        public static final Store DEFAULT = new Store(false, Optional.empty(), Duration.ofSeconds(30));
+    public record Store(boolean inMemory, Optional<Path> dynaliteDir, Duration ttlSweep, boolean postgres) {
+        public static final Store DEFAULT = new Store(false, Optional.empty(), Duration.ofSeconds(30), false);
 
         public Store withInMemory(boolean value) {
-            return new Store(value, dynaliteDir, ttlSweep);
+            return new Store(value, dynaliteDir, ttlSweep, postgres);
         }
 
         public Store withTtlSweep(Duration value) {
-            return new Store(inMemory, dynaliteDir, value);
+            return new Store(inMemory, dynaliteDir, value, postgres);
+        }
+
+        public Store withPostgres(boolean value) {
+            return new Store(inMemory, dynaliteDir, ttlSweep, value);
         }
     }
 
@@ -154,6 +161,10 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                 options = options.withStore(options.store.withInMemory(true));
                 continue;
             }
+            if (name.equals("--postgres") && inline == null) {
+                options = options.withStore(options.store.withPostgres(true));
+                continue;
+            }
             if (!List.of("--port", "--host", "--access-key-id", "--secret-access-key", "--dynalite-dir", "--ttl-sweep-seconds", "--template", "--data-dir", "--dynamodb-endpoint", "--cognito-user-pool",
                     "--cognito-client-id", "--schedule-rate", "--param", "--executions-kept",
                     "--executions-kept-for").contains(name)) {
@@ -182,7 +193,7 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                 case "--executions-kept-for" -> options = options.withExecutionRetention(
                         new ExecutionRetention(options.executionRetention.count(), duration(value)));
                 case "--dynalite-dir" -> options = options.withStore(new Store(options.store.inMemory(),
-                        Optional.of(Path.of(value)), options.store.ttlSweep()));
+                        Optional.of(Path.of(value)), options.store.ttlSweep(), options.store.postgres()));
                 case "--ttl-sweep-seconds" -> options = options.withStore(options.store.withTtlSweep(
                         Duration.ofSeconds(seconds(value))));
                 default -> {

@@ -7,12 +7,14 @@ import dev.ordersprofiles.local.auth.CognitoAuthorizer;
 import dev.ordersprofiles.local.aws.AwsSignatureGuard;
 import dev.ordersprofiles.local.aws.SigV4Verifier;
 import dev.ordersprofiles.local.auth.LocalIssuer;
+import dev.ordersprofiles.local.auth.hostedui.HostedUi;
 import dev.ordersprofiles.local.edge.DocsSite;
 import dev.ordersprofiles.local.http.HttpRequest;
 import dev.ordersprofiles.local.http.HttpResponse;
 import dev.ordersprofiles.local.lambda.FunctionLogs;
 import dev.ordersprofiles.local.lambda.LambdaInvokeApi;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
+import dev.ordersprofiles.local.rds.LocalPostgres;
 import dev.ordersprofiles.local.schedule.Schedules;
 import dev.ordersprofiles.local.security.FrontDoorGuard;
 import dev.ordersprofiles.local.stepfunctions.StepFunctionsApi;
@@ -30,6 +32,7 @@ import dev.ordersprofiles.local.template.StreamMappingDef;
 import dev.ordersprofiles.local.template.TableDef;
 import dev.ordersprofiles.local.template.Template;
 import dev.ordersprofiles.local.template.TemplateReader;
+import dev.ordersprofiles.local.template.UserPoolDef;
 import dev.ordersprofiles.local.workflow.LocalStepFunctions;
 import java.io.IOException;
 import java.net.URI;
@@ -75,7 +78,8 @@ public final class LocalStack implements AutoCloseable {
         FunctionLogs.install();
 
         Optional<LocalIssuer> issuer = options.cognitoUserPoolId().isPresent() ? Optional.empty()
-                : Optional.of(LocalIssuer.inFolder(options.dataDir(), clock));
+                : Optional.of(LocalIssuer.inFolder(options.dataDir(), clock, template.userPools().stream()
+                        .flatMap(pool -> pool.clients().stream()).map(UserPoolDef.Client::clientId).toList()));
         CognitoAuthorizer authorizer = issuer.map(i -> CognitoAuthorizer.forLocal(i, clock))
                 .orElseGet(() -> CognitoAuthorizer.forUserPool(options.cognitoUserPoolId().get(),
                         options.cognitoClientId().get(), clock));
@@ -112,6 +116,9 @@ public final class LocalStack implements AutoCloseable {
         StepFunctionsApi stepFunctionsApi = new StepFunctionsApi(stepFunctions.machines(), stepFunctions.executions(),
                 TemplateReader.REGION, TemplateReader.ACCOUNT, Clock.systemUTC());
         Console console = new Console(issuer, stepFunctions.executions(), stepFunctionsApi);
+        Optional<HostedUi> hostedUi = issuer.flatMap(i -> HostedUi.forTemplate(template.userPools(), i,
+                options.store().inMemory() ? Optional.empty() : Optional.of(options.dataDir().resolve("hosted-ui")),
+                clock));
         // The functions' AWS calls (DynamoDB, Step Functions, Lambda) come in on a loopback port of their own, the
         // AWS_ENDPOINT_URL they get: through the front door, a request's thread would wait for a thread of the same
         // pool for each call its function makes, and a burst of requests would take them all. Both ports check
@@ -124,9 +131,13 @@ public final class LocalStack implements AutoCloseable {
         functionsPort.set(functionsApis.port());
         AtomicInteger boundPort = new AtomicInteger();
         LocalServer server = closing(new LocalServer(options.host(), options.port(), 64, new FrontDoorGuard(
-                new AwsSignatureGuard(request -> dispatch(request, dynamoDb, console, invokeApi, stepFunctionsApi, docs,
-                        api), signatures), boundPort::get, LocalServer.isLoopback(options.host()))));
+                new AwsSignatureGuard(request -> hostedUi.filter(h -> h.serves(request.path()))
+                        .map(h -> h.handle(request)).orElseGet(() -> dispatch(request, dynamoDb, console, invokeApi,
+                                stepFunctionsApi, docs, api)),
+                        signatures), boundPort::get, LocalServer.isLoopback(options.host()))));
         boundPort.set(server.port());
+        closing(LocalPostgres.startIfAsked(options.store().postgres(), options.template(), template.parameters(),
+                lambdas));
         int resumed = stepFunctions.recover();
         if (resumed > 0) {
             System.out.println("[local] continuing " + resumed + " workflow execution(s) that were running at the"

@@ -65,6 +65,17 @@ class LocalOptionsTest {
     }
 
     @Test
+    void postgres_is_off_unless_asked_for_and_keeps_the_other_store_options() {
+        assertThat(LocalOptions.parse(List.of()).store().postgres()).isFalse();
+        LocalOptions options = LocalOptions.parse(List.of("--postgres", "--in-memory", "--dynalite-dir", "/opt/d"));
+        assertThat(options.store().postgres()).isTrue();
+        assertThat(options.store().inMemory()).isTrue();
+        assertThat(options.store().dynaliteDir()).contains(java.nio.file.Path.of("/opt/d"));
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--postgres=true")))
+                .hasMessage("unknown option --postgres=true (see --help)");
+    }
+
+    @Test
     void bad_options_get_one_line_messages() {
         assertThatThrownBy(() -> LocalOptions.parse(List.of("--nope"))).hasMessage("unknown option --nope (see --help)");
         assertThatThrownBy(() -> LocalOptions.parse(List.of("--port", "x"))).hasMessageContaining("--port");

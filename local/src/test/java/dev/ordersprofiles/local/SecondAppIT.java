@@ -27,7 +27,7 @@ class SecondAppIT {
                 .withDataDir(Files.createTempDirectory("second-app-it"))
                 .withTemplate(template)
                 .withStore(new LocalOptions.Store(true, Optional.of(Path.of("..", "tools", "dynalite")),
-                        Duration.ofSeconds(30)))
+                        Duration.ofSeconds(30), false))
                 .withParameter("TickSchedule", "rate(1 second)"));
         http = new Http(stack.port());
     }

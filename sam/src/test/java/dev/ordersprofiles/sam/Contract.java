@@ -30,6 +30,7 @@ final class Contract {
         m.put("MarkOrderFailedFunction", "dev.ordersprofiles.handlers.workflow.MarkOrderFailedHandler");
         m.put("ProfilesStreamWelcomeFunction", "dev.ordersprofiles.handlers.stream.WelcomeProfileHandler");
         m.put("OrdersCleanupFunction", "dev.ordersprofiles.handlers.schedule.ExpireStaleOrdersHandler");
+        m.put("RdsWelcomeFunction", "dev.ordersprofiles.handlers.rds.RdsWelcomeHandler");
         HANDLERS = Map.copyOf(m);
     }
 

@@ -10,6 +10,7 @@ import dev.ordersprofiles.application.port.OrderWorkflow;
 import dev.ordersprofiles.application.port.ProfileRepository;
 import dev.ordersprofiles.adapters.aws.client.AwsJsonClient;
 import dev.ordersprofiles.adapters.aws.client.AwsService;
+import dev.ordersprofiles.adapters.aws.client.CallContext;
 import dev.ordersprofiles.adapters.aws.client.CredentialsProvider;
 import dev.ordersprofiles.adapters.aws.client.RetryPolicy;
 import dev.ordersprofiles.adapters.aws.dynamodb.DynamoDb;
@@ -33,17 +34,20 @@ public final class AwsAdapters {
     private final Lazy<OrderWorkflow> workflow;
 
     private AwsAdapters(AwsSettings settings, CredentialsProvider credentials, Clock clock,
-                        AwsJsonClient.CallListener listener) {
+                        AwsJsonClient.CallListener listener, CallContext context) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(context, "context");
         this.dynamo = new Lazy<>(() -> new DynamoDb(new AwsJsonClient(AwsService.DYNAMODB, settings.region(),
                 settings.dynamoDbEndpoint().orElseGet(() -> AwsService.DYNAMODB.endpoint(settings.region())),
-                credentials, RetryPolicy.dynamoDb(), Clock.systemUTC(), listener)));
+                credentials, RetryPolicy.dynamoDb(), Clock.systemUTC(), listener)
+                .withCallContext(context, AwsJsonClient.DEFAULT_CALL_TIMEOUT)));
         this.sfn = new Lazy<>(() -> new AwsJsonClient(AwsService.STEP_FUNCTIONS, settings.region(),
                 settings.stepFunctionsEndpoint().orElseGet(() -> AwsService.STEP_FUNCTIONS.endpoint(settings.region())),
-                credentials, RetryPolicy.standard(), Clock.systemUTC(), listener));
+                credentials, RetryPolicy.standard(), Clock.systemUTC(), listener)
+                .withCallContext(context, AwsJsonClient.DEFAULT_CALL_TIMEOUT));
         this.orders = new Lazy<>(() -> new DynamoDbOrderRepository(dynamo.get(), settings.tables().orders(),
                 settings.pendingIndexShards(), settings.orderRetention(), settings.orderStuckAfter(), 0));
         this.profiles = new Lazy<>(() -> new DynamoDbProfileRepository(dynamo.get(), settings.tables().profiles()));
@@ -58,18 +62,33 @@ public final class AwsAdapters {
      * the container credentials endpoint Lambda offers SnapStart functions instead ({@link CredentialsProvider}).
      */
     public static AwsAdapters fromSettings(AwsSettings settings) {
-        return fromSettings(settings, CredentialsProvider.fromEnvironment(System.getenv()), Clock.systemUTC());
+        return fromSettings(settings, CallContext.NONE);
+    }
+
+    /**
+     * As {@link #fromSettings(AwsSettings)}, every call bounded by {@code context}'s deadline (else
+     * {@link AwsJsonClient#DEFAULT_CALL_TIMEOUT}) and carrying its trace header: what a function's wiring uses.
+     */
+    public static AwsAdapters fromSettings(AwsSettings settings, CallContext context) {
+        return new AwsAdapters(settings, CredentialsProvider.fromEnvironment(System.getenv()), Clock.systemUTC(),
+                AwsJsonClient.CallListener.NONE, context);
     }
 
     /** Adapters with the given credentials (e.g. fixed dummy ones for dynalite) and clock (for idempotency expiry). */
     public static AwsAdapters fromSettings(AwsSettings settings, CredentialsProvider credentials, Clock clock) {
-        return new AwsAdapters(settings, credentials, clock, AwsJsonClient.CallListener.NONE);
+        return new AwsAdapters(settings, credentials, clock, AwsJsonClient.CallListener.NONE, CallContext.NONE);
     }
 
     /** As above, with a listener that sees every HTTP exchange (tests count calls and capacity with it). */
     public static AwsAdapters fromSettings(AwsSettings settings, CredentialsProvider credentials, Clock clock,
                                            AwsJsonClient.CallListener listener) {
-        return new AwsAdapters(settings, credentials, clock, listener);
+        return new AwsAdapters(settings, credentials, clock, listener, CallContext.NONE);
+    }
+
+    /** As above, with the invocation context every call is made in (deadline, trace header). */
+    public static AwsAdapters fromSettings(AwsSettings settings, CredentialsProvider credentials, Clock clock,
+                                           AwsJsonClient.CallListener listener, CallContext context) {
+        return new AwsAdapters(settings, credentials, clock, listener, context);
     }
 
     public AwsSettings settings() {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.ordersprofiles.application.shared.UtcMillis;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,18 +17,34 @@ import java.util.Optional;
  */
 public final class Invocation implements AutoCloseable {
     private static final ThreadLocal<Invocation> CURRENT = new ThreadLocal<>();
+    /** Time kept back from the Lambda Context's remaining time for the function to log and answer. */
+    public static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
 
     private final String function;
     private final String requestId;
     private final long startNanos = System.nanoTime();
+    private final Instant deadline;
     private final Map<String, Object> fields = new LinkedHashMap<>();
     private String level = "INFO";
 
     Invocation(String function, Context context, boolean coldStart) {
         this.function = function;
         this.requestId = context == null || context.getAwsRequestId() == null ? "-" : context.getAwsRequestId();
+        this.deadline = deadline(Instant.now(), context);
         fields.put("coldStart", coldStart);
         CURRENT.set(this);
+    }
+
+    /** When the invocation's work must be done: its remaining time less {@link #ANSWER_MARGIN}; null without one. */
+    static Instant deadline(Instant now, Context context) {
+        int remaining = context == null ? 0 : context.getRemainingTimeInMillis();
+        return remaining <= 0 ? null : now.plusMillis(remaining).minus(ANSWER_MARGIN);
+    }
+
+    /** The deadline of the invocation running on this thread, if it has one (the AWS client bounds calls by it). */
+    public static Optional<Instant> currentDeadline() {
+        Invocation invocation = CURRENT.get();
+        return invocation == null ? Optional.empty() : Optional.ofNullable(invocation.deadline);
     }
 
     /** The invocation running on this thread, if any. */

@@ -7,12 +7,15 @@ import dev.ordersprofiles.handlers.common.Invocation;
 import dev.ordersprofiles.handlers.common.Invocations;
 import java.util.function.Function;
 
-/** Runs one API invocation: its log line, the route body, and every error through {@link HttpErrorMapper}. */
+/**
+ * Runs one API invocation: its log line, the route body, every error through {@link HttpErrorMapper}, and the CORS
+ * headers on whatever comes out.
+ */
 final class ApiCall {
     private ApiCall() {
     }
 
-    static APIGatewayProxyResponseEvent run(Invocations invocations, APIGatewayProxyRequestEvent event,
+    static APIGatewayProxyResponseEvent run(Cors cors, Invocations invocations, APIGatewayProxyRequestEvent event,
                                             Context context,
                                             Function<HttpRequest, APIGatewayProxyResponseEvent> route) {
         try (Invocation invocation = invocations.start(context)) {
@@ -29,7 +32,7 @@ final class ApiCall {
                 }
             }
             invocation.put("status", response.getStatusCode());
-            return response;
+            return cors.apply(response);
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.ordersprofiles.handlers.wiring.OrdersComponent;
 
 /** GET /orders/{id}: one of the caller's orders with its history; anyone else's answers 404. */
 public final class GetOrderHandler extends ApiHandler {
+    private final Cors cors;
     private final Invocations invocations = new Invocations("orders-get");
     private final GetOrder getOrder;
 
@@ -21,12 +22,13 @@ public final class GetOrderHandler extends ApiHandler {
     }
 
     public GetOrderHandler(OrdersComponent component) {
+        this.cors = Cors.of(component.config());
         this.getOrder = component.getOrder();
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return ApiCall.run(invocations, event, context, request -> {
+        return ApiCall.run(cors, invocations, event, context, request -> {
             UserId requester = Identity.of(request).userId();
             Fields fields = new Fields();
             String raw = request.pathParameter("id").orElse(null);

@@ -12,6 +12,7 @@ import dev.ordersprofiles.handlers.wiring.OrdersComponent;
 
 /** GET /profiles/{id}: the caller's own profile; anyone else's id answers 404 exactly like a missing one. */
 public final class GetProfileHandler extends ApiHandler {
+    private final Cors cors;
     private final Invocations invocations = new Invocations("profiles-get");
     private final GetProfile getProfile;
 
@@ -20,12 +21,13 @@ public final class GetProfileHandler extends ApiHandler {
     }
 
     public GetProfileHandler(OrdersComponent component) {
+        this.cors = Cors.of(component.config());
         this.getProfile = component.getProfile();
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return ApiCall.run(invocations, event, context, request -> {
+        return ApiCall.run(cors, invocations, event, context, request -> {
             UserId requester = Identity.of(request).userId();
             Fields fields = new Fields();
             String raw = request.pathParameter("id").orElse(null);

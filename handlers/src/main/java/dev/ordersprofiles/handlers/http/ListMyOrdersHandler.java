@@ -26,6 +26,7 @@ public final class ListMyOrdersHandler extends ApiHandler {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,3}");
     private static final int MAX_CURSOR_LENGTH = 512;
 
+    private final Cors cors;
     private final Invocations invocations = new Invocations("orders-list");
     private final ListMyOrders listMyOrders;
 
@@ -34,12 +35,13 @@ public final class ListMyOrdersHandler extends ApiHandler {
     }
 
     public ListMyOrdersHandler(OrdersComponent component) {
+        this.cors = Cors.of(component.config());
         this.listMyOrders = component.listMyOrders();
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return ApiCall.run(invocations, event, context, request -> {
+        return ApiCall.run(cors, invocations, event, context, request -> {
             UserId requester = Identity.of(request).userId();
             Fields fields = new Fields();
             Integer limit = limit(fields, request.queryParameter(fields, "limit"));

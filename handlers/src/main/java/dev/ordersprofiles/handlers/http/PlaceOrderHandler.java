@@ -12,6 +12,7 @@ import dev.ordersprofiles.handlers.wiring.OrdersComponent;
 
 /** POST /orders: 202 {"orderId","status"} with Location /orders/{id}; honours the Idempotency-Key header. */
 public final class PlaceOrderHandler extends ApiHandler {
+    private final Cors cors;
     private final Invocations invocations = new Invocations("orders-create");
     private final PlaceOrder placeOrder;
 
@@ -20,12 +21,13 @@ public final class PlaceOrderHandler extends ApiHandler {
     }
 
     public PlaceOrderHandler(OrdersComponent component) {
+        this.cors = Cors.of(component.config());
         this.placeOrder = component.placeOrder();
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return ApiCall.run(invocations, event, context, request -> {
+        return ApiCall.run(cors, invocations, event, context, request -> {
             var user = Identity.of(request).userId();
             PlaceOrderCommand command = HttpJson.read(request, PlaceOrderRequest::read)
                     .toCommand(user, request.header("Idempotency-Key"));

@@ -11,6 +11,7 @@ import dev.ordersprofiles.handlers.wiring.OrdersComponent;
 
 /** POST /profiles: 201 when the caller's profile is created, 200 when it is updated. */
 public final class UpsertProfileHandler extends ApiHandler {
+    private final Cors cors;
     private final Invocations invocations = new Invocations("profiles-upsert");
     private final UpsertProfile upsertProfile;
 
@@ -19,12 +20,13 @@ public final class UpsertProfileHandler extends ApiHandler {
     }
 
     public UpsertProfileHandler(OrdersComponent component) {
+        this.cors = Cors.of(component.config());
         this.upsertProfile = component.upsertProfile();
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return ApiCall.run(invocations, event, context, request -> {
+        return ApiCall.run(cors, invocations, event, context, request -> {
             Identity identity = Identity.of(request);
             var user = identity.userId();
             var email = identity.email();

@@ -29,7 +29,8 @@ public record HandlerConfig(
         Duration orderStuckAfter,
         String simStock,
         String simDeclineAbove,
-        String metricsNamespace) {
+        String metricsNamespace,
+        Optional<String> corsAllowOrigin) {
 
     public static final String DEFAULT_DECLINE_ABOVE = "5000.00";
     public static final String DEFAULT_NAMESPACE = "OrdersProfiles";
@@ -96,7 +97,8 @@ public record HandlerConfig(
                 Duration.ofSeconds(number(env, "ORDER_STUCK_AFTER_SECONDS", 3600)),
                 opt(env, "SIM_STOCK").orElse(""),
                 opt(env, "SIM_DECLINE_ABOVE").orElse(DEFAULT_DECLINE_ABOVE),
-                opt(env, "METRICS_NAMESPACE").orElse(DEFAULT_NAMESPACE));
+                opt(env, "METRICS_NAMESPACE").orElse(DEFAULT_NAMESPACE),
+                opt(env, "CORS_ALLOW_ORIGIN"));
     }
 
     /** The in-memory configuration with every default (tests, benchmarks). */

@@ -27,6 +27,9 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {UseCaseModule.class, PortsModule.class})
 public interface OrdersComponent {
+    /** The configuration the component was built with (the API handlers read their CORS origin from it). */
+    HandlerConfig config();
+
     PlaceOrder placeOrder();
 
     GetOrder getOrder();

@@ -63,7 +63,7 @@ final class PortsModule {
                 config.pendingIndexShards(),
                 config.orderRetention(),
                 config.orderStuckAfter());
-        return Optional.of(AwsAdapters.fromSettings(settings));
+        return Optional.of(AwsAdapters.fromSettings(settings, InvocationCallContext.ofThisProcess()));
     }
 
     @Provides

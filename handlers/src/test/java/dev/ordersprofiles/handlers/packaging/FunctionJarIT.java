@@ -52,7 +52,8 @@ class FunctionJarIT {
             Map.entry("RefundPaymentHandler", "step-mark-order-failed"),
             Map.entry("MarkOrderFailedHandler", "step-mark-order-failed"),
             Map.entry("WelcomeProfileHandler", "stream-profiles-insert"),
-            Map.entry("ExpireStaleOrdersHandler", "schedule-orders-cleanup"));
+            Map.entry("ExpireStaleOrdersHandler", "schedule-orders-cleanup"),
+            Map.entry("RdsWelcomeHandler", "rds-registrations-insert"));
 
     static Stream<String> templateHandlers() throws Exception {
         Matcher handler = Pattern.compile("Handler:\\s*([\\w.]+)::handleRequest").matcher(Files.readString(TEMPLATE));

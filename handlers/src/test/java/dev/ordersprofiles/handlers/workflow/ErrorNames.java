@@ -8,6 +8,8 @@ final class ErrorNames {
     static final String VALIDATION_FAILED = "dev.ordersprofiles.application.order.OrderValidationFailed";
     static final String OUT_OF_STOCK = "dev.ordersprofiles.application.order.OutOfStock";
     static final String PAYMENT_DECLINED = "dev.ordersprofiles.application.order.PaymentDeclined";
+    /** The transient error: an outage that outlasted the AWS client's retries; the state machine retries it. */
+    static final String DEPENDENCY_UNAVAILABLE = "dev.ordersprofiles.application.shared.DependencyUnavailable";
 
     private ErrorNames() {
     }

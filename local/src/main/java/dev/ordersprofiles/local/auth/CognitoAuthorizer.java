@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -48,7 +49,7 @@ public final class CognitoAuthorizer {
 
     private final JWKSource<SecurityContext> keys;
     private final String issuer;
-    private final String clientId;
+    private final Set<String> clientIds;
     private final Clock clock;
     private final int cacheSize;
     /** Lock-free: every request of every thread reads it. */
@@ -86,21 +87,27 @@ public final class CognitoAuthorizer {
     }
 
     public CognitoAuthorizer(JWKSource<SecurityContext> keys, String issuer, String clientId, Clock clock) {
-        this(keys, issuer, clientId, clock, CACHE_SIZE);
+        this(keys, issuer, Set.of(clientId), clock, CACHE_SIZE);
     }
 
     CognitoAuthorizer(JWKSource<SecurityContext> keys, String issuer, String clientId, Clock clock, int cacheSize) {
+        this(keys, issuer, Set.of(clientId), clock, cacheSize);
+    }
+
+    /** Accepts ID tokens whose audience is any of {@code clientIds} (the pool's app clients). */
+    CognitoAuthorizer(JWKSource<SecurityContext> keys, String issuer, Set<String> clientIds, Clock clock,
+                      int cacheSize) {
         this.keys = keys;
         this.issuer = issuer;
-        this.clientId = clientId;
+        this.clientIds = Set.copyOf(clientIds);
         this.clock = clock;
         this.cacheSize = cacheSize;
     }
 
-    /** Trusts the local issuer. */
+    /** Trusts the local issuer, for any of its app clients. */
     public static CognitoAuthorizer forLocal(LocalIssuer issuer, Clock clock) {
         return new CognitoAuthorizer((selector, context) -> selector.select(issuer.publicKeys()),
-                LocalIssuer.ISSUER, LocalIssuer.CLIENT_ID, clock);
+                LocalIssuer.ISSUER, issuer.clientIds(), clock, CACHE_SIZE);
     }
 
     /** Trusts a real Cognito user pool, e.g. {@code eu-west-1_AbCdEf123}, and its app client. */
@@ -190,7 +197,7 @@ public final class CognitoAuthorizer {
             throw new Unauthorized("Unauthorized");
         }
         if (!issuer.equals(claims.getIssuer()) || claims.getAudience() == null
-                || !claims.getAudience().contains(clientId) || !"id".equals(claim(claims, "token_use"))
+                || claims.getAudience().stream().noneMatch(clientIds::contains) || !"id".equals(claim(claims, "token_use"))
                 || claims.getSubject() == null || claims.getExpirationTime() == null) {
             throw new Unauthorized("Unauthorized");
         }

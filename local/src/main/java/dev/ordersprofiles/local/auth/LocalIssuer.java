@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -21,6 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,18 +40,35 @@ public final class LocalIssuer {
 
     private final RSAKey key;
     private final Clock clock;
+    private final Set<String> clientIds;
 
-    private LocalIssuer(RSAKey key, Clock clock) {
+    private LocalIssuer(RSAKey key, Clock clock, Set<String> clientIds) {
         this.key = key;
         this.clock = clock;
+        this.clientIds = clientIds;
     }
 
     /** Loads the key pair from {@code dataDir}, or makes and stores one there. */
     public static LocalIssuer inFolder(Path dataDir, Clock clock) {
+        return inFolder(dataDir, clock, List.of());
+    }
+
+    /**
+     * Loads the key pair from {@code dataDir}, or makes and stores one there; the pool's app clients are
+     * {@link #CLIENT_ID} (the scripting client of {@code /_local/token}) and {@code appClientIds} (the template's).
+     */
+    public static LocalIssuer inFolder(Path dataDir, Clock clock, List<String> appClientIds) {
+        Set<String> clients = new LinkedHashSet<>();
+        clients.add(CLIENT_ID);
+        clients.addAll(appClientIds);
+        return inFolder(dataDir, clock, Set.copyOf(clients));
+    }
+
+    private static LocalIssuer inFolder(Path dataDir, Clock clock, Set<String> clientIds) {
         Path file = dataDir.resolve("issuer-key.jwk.json");
         try {
             if (Files.exists(file)) {
-                return new LocalIssuer(RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8)), clock);
+                return new LocalIssuer(RSAKey.parse(Files.readString(file, StandardCharsets.UTF_8)), clock, clientIds);
             }
             Files.createDirectories(dataDir);
             RSAKey key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
@@ -57,7 +79,7 @@ public final class LocalIssuer {
             } catch (UnsupportedOperationException notPosix) {
                 // Windows: the folder's own permissions apply.
             }
-            return new LocalIssuer(key, clock);
+            return new LocalIssuer(key, clock, clientIds);
         } catch (IOException | ParseException | JOSEException e) {
             throw new IllegalStateException("cannot load or create the local issuer key in " + dataDir + ": "
                     + e.getMessage(), e);
@@ -67,6 +89,41 @@ public final class LocalIssuer {
     /** The public keys, as served at the JWKS URL. */
     public JWKSet publicKeys() {
         return new JWKSet(key.toPublicJWK());
+    }
+
+    /** The app clients whose tokens this pool issues (the authorizer accepts any of them as audience). */
+    public Set<String> clientIds() {
+        return clientIds;
+    }
+
+    /** The claims signed with the pool's key (RS256, its key id in the header), as a compact JWT. */
+    public String sign(JWTClaimsSet claims) {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    /**
+     * The claims of a token this pool signed, when its signature (RS256, the pool's key) is good; expiry and use
+     * are for the caller to check.
+     */
+    public Optional<JWTClaimsSet> verifiedClaims(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    || !key.getKeyID().equals(jwt.getHeader().getKeyID())
+                    || !jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))) {
+                return Optional.empty();
+            }
+            return Optional.of(jwt.getJWTClaimsSet());
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** An ID token for {@code username}, shaped as Cognito issues them. */

@@ -65,6 +65,25 @@ final class Resolver {
         return TemplateReader.localName(id, "Table");
     }
 
+    /**
+     * The local id of an app client: 26 lower-case letters and digits, as Cognito's ids look, derived from the
+     * logical id (so it is the same on every start and in every test).
+     */
+    static String userPoolClientId(String id) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("local-user-pool-client:" + id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+            StringBuilder out = new StringBuilder(26);
+            for (int i = 0; i < 26; i++) {
+                out.append(alphabet.charAt((hash[i] & 0xff) % alphabet.length()));
+            }
+            return out.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
     String stateMachineName(String id) {
         return id;
     }
@@ -205,6 +224,7 @@ final class Resolver {
             case "AWS::DynamoDB::Table" -> tableName(name);
             case "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine" -> stateMachineArn(name);
             case "AWS::SQS::Queue" -> "http://127.0.0.1/" + ACCOUNT + "/" + name;
+            case "AWS::Cognito::UserPoolClient" -> userPoolClientId(name);
             default -> name;
         };
     }

@@ -99,6 +99,8 @@ public final class TemplateReader {
             List<StreamMappingDef> streams = new ArrayList<>();
             List<StateMachineDef> machines = new ArrayList<>();
             List<TableDef> tables = new ArrayList<>();
+            Map<String, Map<String, Object>> pools = new LinkedHashMap<>();
+            Map<String, Map<String, Object>> clients = new LinkedHashMap<>();
             Map<String, Object> globals = globalFunctionProperties();
             for (Map.Entry<String, Object> entry : resources.entrySet()) {
                 String id = entry.getKey();
@@ -118,13 +120,15 @@ public final class TemplateReader {
                     }
                     case "AWS::Serverless::StateMachine" -> machines.add(stateMachine(id, properties));
                     case "AWS::DynamoDB::Table" -> tables.add(new TableDef(id, resolver.tableName(id), properties));
+                    case "AWS::Cognito::UserPool" -> pools.put(id, properties);
+                    case "AWS::Cognito::UserPoolClient" -> clients.put(id, properties);
                     default -> {
                         // Other resources (Cognito, CloudFront, queues, alarms …) have local stand-ins or none.
                     }
                 }
             }
             return new Template(parameters, apiStage(), functions, routes, schedules, streams, machines, tables,
-                    securityHeaders(), viewerRequestCode());
+                    securityHeaders(), viewerRequestCode(), UserPools.of(pools, clients));
         }
 
         /** The first AWS::Serverless::Api's stage name and stage-wide throttling; AWS's defaults without one. */

@@ -71,4 +71,24 @@ class LocalArchitectureTest {
                 .because("the data plane serves any template's tables from their definitions")
                 .check(classes);
     }
+
+    @Test
+    void the_hosted_ui_knows_no_application_code() {
+        noClasses().that().resideInAPackage("dev.ordersprofiles.local.auth..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordersprofiles.domain..",
+                        "dev.ordersprofiles.application..", "dev.ordersprofiles.handlers..",
+                        "dev.ordersprofiles.adapters..", "software.amazon..")
+                .because("the user pool and its app clients come from the template, not from the application")
+                .check(classes);
+    }
+
+    @Test
+    void the_local_database_knows_no_application_code() {
+        noClasses().that().resideInAPackage("dev.ordersprofiles.local.rds..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ordersprofiles.domain..",
+                        "dev.ordersprofiles.application..", "dev.ordersprofiles.handlers..",
+                        "dev.ordersprofiles.adapters..", "software.amazon..")
+                .because("the database, its SQL and the functions it calls all come from the template")
+                .check(classes);
+    }
 }

@@ -135,4 +135,40 @@ class TemplateReaderTest {
         assertThatThrownBy(() -> TemplateReader.read(dangling, Map.of()))
                 .isInstanceOf(TemplateException.class).hasMessageContaining("Nowhere");
     }
+
+    @Test
+    void the_user_pool_and_its_app_client_come_from_the_template_with_a_stable_local_client_id() {
+        Template template = TemplateReader.read(SAM_TEMPLATE, Map.of("CallbackUrl", "http://localhost:3000/cb"));
+        assertThat(template.userPools()).singleElement().satisfies(pool -> {
+            assertThat(pool.logicalId()).isEqualTo("UserPool");
+            assertThat(pool.emailIsUsername()).isTrue();
+            assertThat(pool.passwordPolicy()).isEqualTo(new UserPoolDef.PasswordPolicy(12, true, true, true, false));
+            assertThat(pool.clients()).singleElement().satisfies(client -> {
+                assertThat(client.logicalId()).isEqualTo("UserPoolClient");
+                assertThat(client.clientId()).matches("[a-z0-9]{26}")
+                        .isEqualTo(Resolver.userPoolClientId("UserPoolClient"));
+                assertThat(client.hasSecret()).isFalse();
+                assertThat(client.flows()).containsExactly("code", "implicit");
+                assertThat(client.scopes()).containsExactly("openid", "email", "profile");
+                assertThat(client.callbackUrls()).contains("http://localhost:3000/cb");
+                assertThat(client.idTokenValidity()).isEqualTo(java.time.Duration.ofMinutes(60));
+                assertThat(client.refreshTokenValidity()).isEqualTo(java.time.Duration.ofDays(30));
+            });
+        });
+        assertThat(Resolver.userPoolClientId("OtherClient")).isNotEqualTo(Resolver.userPoolClientId("UserPoolClient"));
+    }
+
+    @Test
+    void a_client_of_a_pool_that_is_not_in_the_template_is_refused(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, """
+                Resources:
+                  Client:
+                    Type: AWS::Cognito::UserPoolClient
+                    Properties:
+                      UserPoolId: us-east-1_elsewhere
+                """);
+        assertThatThrownBy(() -> TemplateReader.read(file, Map.of())).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Client.Properties.UserPoolId");
+    }
 }

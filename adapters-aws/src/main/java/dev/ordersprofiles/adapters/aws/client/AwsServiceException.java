@@ -1,5 +1,8 @@
 package dev.ordersprofiles.adapters.aws.client;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * An AWS service answered with an error: its short error code ({@code ConditionalCheckFailedException},
  * {@code ExecutionAlreadyExists}, …), the HTTP status, the message and the request id. The raw error body stays
@@ -11,9 +14,16 @@ public final class AwsServiceException extends RuntimeException {
     private final int statusCode;
     private final String requestId;
     private final transient byte[] body;
+    private final transient Instant serverTime;
 
     public AwsServiceException(String service, String operation, String errorCode, String message, int statusCode,
                                String requestId, byte[] body) {
+        this(service, operation, errorCode, message, statusCode, requestId, body, null);
+    }
+
+    /** @param serverTime the response's Date header, when it had a readable one (null otherwise) */
+    AwsServiceException(String service, String operation, String errorCode, String message, int statusCode,
+                        String requestId, byte[] body, Instant serverTime) {
         super(service + " " + operation + " failed: " + errorCode + " (HTTP " + statusCode + ")"
                 + (message == null || message.isBlank() ? "" : ": " + message)
                 + (requestId == null ? "" : " [request id " + requestId + "]"));
@@ -22,6 +32,12 @@ public final class AwsServiceException extends RuntimeException {
         this.statusCode = statusCode;
         this.requestId = requestId;
         this.body = body == null ? new byte[0] : body.clone();
+        this.serverTime = serverTime;
+    }
+
+    /** The service's clock when it answered (the response's Date header), if known. */
+    Optional<Instant> serverTime() {
+        return Optional.ofNullable(serverTime);
     }
 
     public String service() {

@@ -2,16 +2,19 @@ package dev.ordersprofiles.adapters.aws.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ordersprofiles.adapters.aws.client.StubServer.Received;
 import dev.ordersprofiles.adapters.aws.client.StubServer.Reply;
+import dev.ordersprofiles.application.shared.DependencyUnavailable;
 import dev.ordersprofiles.application.testing.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +32,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
@@ -326,13 +331,42 @@ class AwsJsonClientTest {
     // --- retries
 
     @Test
-    void throttling_is_retried_up_to_max_attempts_then_thrown() {
+    void throttling_is_retried_up_to_max_attempts_then_the_dependency_is_unavailable() {
         server.always(Reply.json(400, THROTTLED));
 
-        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
                 () -> dynamoDb().call("PutItem", "{}".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(error.errorCode()).isEqualTo("ProvisionedThroughputExceededException");
+        assertThat(error).hasMessageContaining("DynamoDB PutItem").hasMessageContaining("3 attempt");
+        assertThat(error.getCause()).isInstanceOfSatisfying(AwsServiceException.class, last ->
+                assertThat(last.errorCode()).isEqualTo("ProvisionedThroughputExceededException"));
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
+    /** The state machine's Retry matches this exact name (docs/architecture.md §7): no subclass may stand in. */
+    @Test
+    void the_transient_error_is_the_workflow_contract_class_itself() {
+        server.always(Reply.json(503, "{}"));
+
+        Throwable error = catchThrowable(() -> dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.getClass().getName()).isEqualTo("dev.ordersprofiles.application.shared.DependencyUnavailable");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"400, ThrottlingException", "400, RequestLimitExceeded", "400, TransactionInProgressException",
+            "429, TooManyRequestsException", "400, Throttling", "400, ThrottledException", "500, InternalServerError",
+            "502, HTTP502", "503, ServiceUnavailable", "504, HTTP504"})
+    void every_throttle_and_server_error_that_persists_makes_the_dependency_unavailable(int status, String code) {
+        server.always(Reply.json(status, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + code + "\"}"));
+
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
+                () -> dynamoDb().call("Query", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.getCause()).isInstanceOfSatisfying(AwsServiceException.class, last -> {
+            assertThat(last.errorCode()).isEqualTo(code);
+            assertThat(last.statusCode()).isEqualTo(status);
+        });
         assertThat(server.requestCount()).isEqualTo(3);
     }
 
@@ -371,14 +405,16 @@ class AwsJsonClientTest {
     }
 
     @Test
-    void a_server_error_that_persists_is_thrown_after_max_attempts() {
+    void a_server_error_that_persists_makes_the_dependency_unavailable_after_max_attempts() {
         server.always(Reply.json(503, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ServiceUnavailable\"}"));
 
-        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
                 () -> dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(error.statusCode()).isEqualTo(503);
-        assertThat(error.errorCode()).isEqualTo("ServiceUnavailable");
+        assertThat(error.getCause()).isInstanceOfSatisfying(AwsServiceException.class, last -> {
+            assertThat(last.statusCode()).isEqualTo(503);
+            assertThat(last.errorCode()).isEqualTo("ServiceUnavailable");
+        });
         assertThat(server.requestCount()).isEqualTo(3);
     }
 
@@ -387,10 +423,11 @@ class AwsJsonClientTest {
         server.always(new Reply(502, Map.of("Content-Type", "text/html"),
                 "<html><body>Bad Gateway</body></html>".getBytes(StandardCharsets.UTF_8)));
 
-        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
                 () -> dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(error.errorCode()).isEqualTo("HTTP502");
+        assertThat(error.getCause()).isInstanceOfSatisfying(AwsServiceException.class, last ->
+                assertThat(last.errorCode()).isEqualTo("HTTP502"));
         assertThat(server.requestCount()).isEqualTo(3);
     }
 
@@ -400,7 +437,8 @@ class AwsJsonClientTest {
 
         assertThatThrownBy(() -> client(AwsService.DYNAMODB, RetryPolicy.none())
                 .call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(AwsServiceException.class);
+                .isInstanceOf(DependencyUnavailable.class)
+                .hasMessageContaining("1 attempt");
         assertThat(server.requestCount()).isEqualTo(1);
     }
 
@@ -415,7 +453,8 @@ class AwsJsonClientTest {
         AtomicInteger fetched = new AtomicInteger();
         AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri(""),
                 () -> rotation.get(fetched.getAndIncrement()), FAST, clock,
-                (operation, request, status, response) -> clock.advance(Duration.ofMinutes(7)));
+                (operation, request, status, response) -> clock.advance(Duration.ofMinutes(7)))
+                .withCallContext(deadlineAt(NOW.plus(Duration.ofHours(1))), AwsJsonClient.DEFAULT_CALL_TIMEOUT);
 
         client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
 
@@ -476,11 +515,11 @@ class AwsJsonClientTest {
     }
 
     @Test
-    void a_crc32_that_is_always_wrong_fails_with_an_io_error_after_max_attempts() {
+    void a_crc32_that_is_always_wrong_makes_the_dependency_unavailable_after_max_attempts() {
         server.always(Reply.ok("{\"Count\":1}").withHeader("X-Amz-Crc32", "12345"));
 
         assertThatThrownBy(() -> dynamoDb().call("Query", "{}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(UncheckedIOException.class)
+                .isInstanceOf(DependencyUnavailable.class)
                 .hasMessageContaining("Query")
                 .hasMessageContaining("3 attempt")
                 .cause().hasMessageContaining("CRC32");
@@ -490,7 +529,7 @@ class AwsJsonClientTest {
     // --- connection failures
 
     @Test
-    void a_refused_connection_fails_with_an_io_error_after_max_attempts() throws IOException {
+    void a_refused_connection_makes_the_dependency_unavailable_after_max_attempts() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
@@ -502,12 +541,314 @@ class AwsJsonClientTest {
                     return CREDENTIALS;
                 }, FAST, Clock.fixed(NOW, ZoneOffset.UTC), AwsJsonClient.CallListener.NONE);
 
-        UncheckedIOException error = catchThrowableOfType(UncheckedIOException.class,
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
                 () -> client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(error).isNotNull().hasMessageContaining("3 attempt");
         assertThat(error.getCause()).isInstanceOf(ConnectException.class);
         assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void a_server_that_accepts_but_never_answers_times_out_into_dependency_unavailable() throws IOException {
+        try (SilentServer silent = new SilentServer()) {
+            AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, silent.uri(),
+                    CredentialsProvider.fixed(CREDENTIALS), FAST, Clock.fixed(NOW, ZoneOffset.UTC),
+                    AwsJsonClient.CallListener.NONE).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200));
+
+            DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
+                    () -> client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(error).isNotNull().hasMessageContaining("3 attempt");
+            assertThat(error.getCause()).isInstanceOf(SocketTimeoutException.class);
+            assertThat(silent.accepted()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void an_unreachable_credentials_endpoint_is_a_connection_failure_too() {
+        AtomicInteger asked = new AtomicInteger();
+        AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri(""), () -> {
+            asked.incrementAndGet();
+            throw new UncheckedIOException("could not fetch container credentials", new ConnectException("refused"));
+        }, FAST, Clock.fixed(NOW, ZoneOffset.UTC), AwsJsonClient.CallListener.NONE);
+
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
+                () -> client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.getCause()).isInstanceOf(ConnectException.class);
+        assertThat(asked).hasValue(3);
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void timeouts_must_be_positive() {
+        AwsJsonClient client = dynamoDb();
+
+        assertThatThrownBy(() -> client.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect");
+        assertThatThrownBy(() -> client.withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read");
+    }
+
+    // --- back-off and the call's deadline (the pauses recorded, the clock moved by them: nothing is timed)
+
+    /** Jitter that always draws the cap, so the recorded pauses are the caps themselves. */
+    private static final RandomGenerator HIGHEST = new RandomGenerator() {
+        @Override
+        public long nextLong() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long nextLong(long bound) {
+            return bound - 1;
+        }
+    };
+
+    private static CallContext deadlineAt(Instant deadline) {
+        return context(Optional.of(deadline), Optional.empty());
+    }
+
+    private static CallContext context(Optional<Instant> deadline, Optional<String> trace) {
+        return new CallContext() {
+            @Override
+            public Optional<Instant> deadline() {
+                return deadline;
+            }
+
+            @Override
+            public Optional<String> traceHeader() {
+                return trace;
+            }
+        };
+    }
+
+    /** A client on {@code clock} whose pauses are recorded in {@code pauses} and move the clock on. */
+    private AwsJsonClient pausing(RetryPolicy retry, MutableClock clock, List<Long> pauses, CallContext context,
+                                  Duration defaultTimeout) {
+        return new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri(""), CredentialsProvider.fixed(CREDENTIALS),
+                retry, clock, AwsJsonClient.CallListener.NONE)
+                .withCallContext(context, defaultTimeout)
+                .withPauses(millis -> {
+                    pauses.add(millis);
+                    clock.advance(Duration.ofMillis(millis));
+                }, HIGHEST);
+    }
+
+    @Test
+    void throttles_back_off_from_one_second_doubling_up_to_twenty_seconds() {
+        server.always(Reply.json(400, THROTTLED));
+        MutableClock clock = new MutableClock(NOW);
+        List<Long> pauses = new ArrayList<>();
+        RetryPolicy patient = new RetryPolicy(8, Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(20));
+
+        assertThatThrownBy(() -> pausing(patient, clock, pauses, deadlineAt(NOW.plus(Duration.ofMinutes(10))),
+                AwsJsonClient.DEFAULT_CALL_TIMEOUT).call("PutItem", "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(DependencyUnavailable.class).hasMessageContaining("8 attempt");
+
+        assertThat(pauses).containsExactly(1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 20_000L, 20_000L);
+        assertThat(server.requestCount()).isEqualTo(8);
+    }
+
+    @Test
+    void server_errors_back_off_from_the_short_base() {
+        server.always(Reply.json(500, "{}"));
+        MutableClock clock = new MutableClock(NOW);
+        List<Long> pauses = new ArrayList<>();
+
+        assertThatThrownBy(() -> pausing(RetryPolicy.dynamoDb(), clock, pauses, CallContext.NONE,
+                AwsJsonClient.DEFAULT_CALL_TIMEOUT).call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(DependencyUnavailable.class);
+
+        assertThat(pauses).containsExactly(25L, 50L, 100L);
+    }
+
+    @Test
+    void no_pause_runs_past_the_invocations_deadline() {
+        server.always(Reply.json(400, THROTTLED));
+        MutableClock clock = new MutableClock(NOW);
+        List<Long> pauses = new ArrayList<>();
+        RetryPolicy patient = new RetryPolicy(10, Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(20));
+
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
+                () -> pausing(patient, clock, pauses, deadlineAt(NOW.plusSeconds(5)), Duration.ofMinutes(10))
+                        .call("PutItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        // 1 s + 2 s leave 2 s; the next pause (4 s) would end past the deadline, so the call gives up there
+        assertThat(pauses).containsExactly(1_000L, 2_000L);
+        assertThat(server.requestCount()).isEqualTo(3);
+        assertThat(error).hasMessageContaining("3 attempt").hasMessageContaining("deadline");
+        assertThat(error.getCause()).isInstanceOf(AwsServiceException.class);
+        assertThat(clock.instant()).isBefore(NOW.plusSeconds(5));
+    }
+
+    @Test
+    void without_an_invocation_deadline_the_default_call_timeout_bounds_the_call() {
+        server.always(Reply.json(400, THROTTLED));
+        MutableClock clock = new MutableClock(NOW);
+        List<Long> pauses = new ArrayList<>();
+        RetryPolicy patient = new RetryPolicy(10, Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(20));
+
+        assertThatThrownBy(() -> pausing(patient, clock, pauses, CallContext.NONE, Duration.ofSeconds(3))
+                .call("PutItem", "{}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(DependencyUnavailable.class).hasMessageContaining("deadline");
+
+        assertThat(pauses).containsExactly(1_000L);
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void the_default_call_timeout_is_well_under_the_functions_timeout() {
+        assertThat(AwsJsonClient.DEFAULT_CALL_TIMEOUT).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_call_whose_deadline_has_passed_sends_nothing() {
+        MutableClock clock = new MutableClock(NOW);
+
+        DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
+                () -> pausing(RetryPolicy.dynamoDb(), clock, new ArrayList<>(), deadlineAt(NOW),
+                        AwsJsonClient.DEFAULT_CALL_TIMEOUT).call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error).hasMessageContaining("0 attempt").hasMessageContaining("no time left");
+        assertThat(error.getCause()).isNull();
+        assertThat(server.requestCount()).isZero();
+    }
+
+    @Test
+    void each_attempts_socket_timeouts_are_cut_to_the_time_left() {
+        assertThat(AwsJsonClient.attemptTimeout(10_000, 60_000)).isEqualTo(10_000);
+        assertThat(AwsJsonClient.attemptTimeout(10_000, 1_234)).isEqualTo(1_234);
+        assertThat(AwsJsonClient.attemptTimeout(2_000, 0)).as("never 0, which would mean no timeout").isEqualTo(1);
+    }
+
+    @Test
+    void a_hung_server_holds_a_call_no_longer_than_its_deadline_allows() {
+        try (SilentServer silent = new SilentServer()) {
+            // read timeout 10 s by default; the deadline (a fixed clock: it never passes) leaves 200 ms per attempt
+            AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, silent.uri(),
+                    CredentialsProvider.fixed(CREDENTIALS), FAST, Clock.fixed(NOW, ZoneOffset.UTC),
+                    AwsJsonClient.CallListener.NONE).withCallContext(deadlineAt(NOW.plusMillis(200)),
+                    AwsJsonClient.DEFAULT_CALL_TIMEOUT);
+
+            DependencyUnavailable error = catchThrowableOfType(DependencyUnavailable.class,
+                    () -> client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(error.getCause()).isInstanceOf(SocketTimeoutException.class);
+            assertThat(silent.accepted()).isEqualTo(3);
+        }
+    }
+
+    // --- the trace header
+
+    private static final String TRACE = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+
+    @Test
+    void the_invocations_trace_header_goes_out_unsigned() {
+        AwsJsonClient client = dynamoDb().withCallContext(context(Optional.empty(), Optional.of(TRACE)),
+                AwsJsonClient.DEFAULT_CALL_TIMEOUT);
+
+        client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+
+        Received request = server.received().get(0);
+        assertThat(request.header("X-Amzn-Trace-Id")).isEqualTo(TRACE);
+        assertThat(request.header("Authorization")).doesNotContain("x-amzn-trace-id");
+        assertThat(request.header("Authorization")).isEqualTo(expectedAuthorization(request, CREDENTIALS, "dynamodb"));
+    }
+
+    @Test
+    void without_a_trace_header_none_is_sent() {
+        dynamoDb().call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(server.received().get(0).header("X-Amzn-Trace-Id")).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+            "Root=1-abc;Sampled=0|Root=1-abc;Sampled=0", "'  Root=1-abc  '|Root=1-abc", "''|NULL", "'   '|NULL",
+            "NULL|NULL", "Root=1-abc\\r\\nX-Injected: 1|NULL", "Root=1-ä|NULL"})
+    void a_trace_header_goes_out_only_as_visible_ascii(String value, String expected) {
+        String unescaped = value == null ? null : value.replace("\\r", "\r").replace("\\n", "\n");
+
+        assertThat(AwsJsonClient.traceHeader(unescaped)).isEqualTo(expected);
+    }
+
+    // --- clock skew: the server's Date header is the JDK server's own clock, ours is set 15 minutes behind it
+
+    private static final String SIGNATURE_EXPIRED = "{\"__type\":\"com.amazon.coral.service#"
+            + "InvalidSignatureException\",\"message\":\"Signature expired: 20240315T102030Z is now earlier than "
+            + "20240315T103530Z (20240315T104030Z - 5 min.)\"}";
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"__type\":\"com.amazon.coral.service#InvalidSignatureException\",\"message\":\"Signature expired\"}",
+            "{\"__type\":\"RequestTimeTooSkewed\"}"})
+    void a_clock_skew_error_is_corrected_from_the_date_header_and_tried_once_more(String skewError) {
+        server.then(Reply.json(400, skewError), Reply.ok("{\"ok\":1}"), Reply.ok("{}"));
+        Instant behind = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(15));
+        MutableClock clock = new MutableClock(behind);
+        AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri(""),
+                CredentialsProvider.fixed(CREDENTIALS), RetryPolicy.none(), clock, AwsJsonClient.CallListener.NONE);
+
+        byte[] answer = client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+        client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo("{\"ok\":1}");
+        List<Received> requests = server.received();
+        assertThat(requests).hasSize(3);
+        assertThat(Duration.between(behind, signedAt(requests.get(0)))).isZero();
+        for (Received later : requests.subList(1, 3)) {
+            assertThat(Duration.between(behind, signedAt(later)))
+                    .as("signed with the service's time, ours + the offset")
+                    .isBetween(Duration.ofMinutes(15).minusSeconds(5), Duration.ofMinutes(15).plusSeconds(5));
+            assertThat(later.header("Authorization")).isEqualTo(expectedAuthorization(later, CREDENTIALS, "dynamodb"));
+        }
+        assertThat(client.clockSkew()).isBetween(Duration.ofMinutes(15).minusSeconds(5),
+                Duration.ofMinutes(15).plusSeconds(5));
+    }
+
+    @Test
+    void the_skew_correction_is_tried_once_per_call() {
+        server.always(Reply.json(400, SIGNATURE_EXPIRED));
+        MutableClock clock = new MutableClock(Instant.now().minus(Duration.ofMinutes(15)));
+        AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri(""),
+                CredentialsProvider.fixed(CREDENTIALS), FAST, clock, AwsJsonClient.CallListener.NONE);
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.errorCode()).isEqualTo("InvalidSignatureException");
+        assertThat(server.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a_signature_error_with_clocks_that_agree_is_not_a_skew_and_not_retried() {
+        server.always(Reply.json(400, "{\"__type\":\"com.amazon.coral.service#InvalidSignatureException\","
+                + "\"message\":\"The request signature we calculated does not match the signature you provided.\"}"));
+        AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri(""),
+                CredentialsProvider.fixed(CREDENTIALS), FAST, new MutableClock(Instant.now()),
+                AwsJsonClient.CallListener.NONE);
+
+        AwsServiceException error = catchThrowableOfType(AwsServiceException.class,
+                () -> client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(error.errorCode()).isEqualTo("InvalidSignatureException");
+        assertThat(server.requestCount()).isEqualTo(1);
+        assertThat(client.clockSkew()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+            "Fri, 15 Mar 2024 10:35:30 GMT|2024-03-15T10:35:30Z", "Tue, 3 Jun 2008 11:05:30 GMT|2008-06-03T11:05:30Z",
+            "NULL|NULL", "''|NULL", "yesterday|NULL"})
+    void the_date_header_is_read_as_rfc_1123(String header, String expected) {
+        assertThat(AwsJsonClient.serverTime(header)).isEqualTo(expected == null ? null : Instant.parse(expected));
+    }
+
+    private static Instant signedAt(Received request) {
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
+                .parse(request.header("X-Amz-Date"), Instant::from);
     }
 
     // --- the listener

@@ -9,6 +9,7 @@ import dev.ordersprofiles.adapters.aws.AwsAdapters;
 import dev.ordersprofiles.adapters.aws.AwsSettings;
 import dev.ordersprofiles.adapters.aws.client.AwsCredentials;
 import dev.ordersprofiles.adapters.aws.client.AwsServiceException;
+import dev.ordersprofiles.application.shared.DependencyUnavailable;
 import dev.ordersprofiles.adapters.aws.client.CredentialsProvider;
 import dev.ordersprofiles.adapters.aws.client.RetryPolicy;
 import dev.ordersprofiles.adapters.aws.dynamodb.TableNames;
@@ -134,13 +135,15 @@ class StepFunctionsOrderWorkflowTest {
     }
 
     @Test
-    void a_server_error_propagates_after_the_retries() {
+    void a_server_error_that_persists_makes_step_functions_unavailable_after_the_retries() {
         for (int i = 0; i < 10; i++) {
             answers.add(new Answer(500, "{\"__type\":\"InternalFailure\",\"message\":\"boom\"}"));
         }
 
         assertThatThrownBy(() -> adapters.orderWorkflow().start(ORDER))
-                .isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                .isInstanceOf(DependencyUnavailable.class)
+                .hasMessageContaining("Step Functions StartExecution")
+                .cause().isInstanceOfSatisfying(AwsServiceException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(500);
                     assertThat(e.errorCode()).isEqualTo("InternalFailure");
                 });

@@ -107,6 +107,27 @@ public final class Dynalite {
         return names;
     }
 
+    /**
+     * A dynalite of its own for a test that kills it ({@link #kill()}); also stopped at JVM exit. The shared one is
+     * never killed, so other tests in the JVM keep their store.
+     */
+    public static Dynalite startOwn() {
+        return start();
+    }
+
+    /** Kills the process with SIGKILL, as a crashed store dies, and waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("dynalite did not die after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Dynalite start() {
         Path dir = Paths.get(System.getProperty("dynalite.dir", "../tools/dynalite")).toAbsolutePath().normalize();
         Path cli = dir.resolve("node_modules/dynalite/cli.js");
