@@ -99,6 +99,24 @@ class HostedUiStackIT {
         assertThat(withAccess.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void the_try_it_page_and_its_script_are_served_with_a_policy_that_lets_the_script_call_this_origin()
+            throws Exception {
+        HttpResponse<String> page = send(get("/docs/try.html"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script src=\"try.js\"").contains("id=\"signIn\"");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'").contains("connect-src 'self'").doesNotContain("unsafe-eval");
+        HttpResponse<String> script = send(get("/docs/try.js"));
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        assertThat(script.body()).contains("code_challenge_method: 'S256'").contains("/_local/hosted-ui");
+        // The page's redirect URI is the app client's callback URL, so the Hosted UI sends the browser back to it.
+        JsonNode config = JSON.readTree(send(get("/_local/hosted-ui")).body());
+        assertThat(config.get("clients").get(0).get("callbackUrls").toString()).contains(CALLBACK);
+        assertThat(config.get("clients").get(0).get("logoutUrls").toString()).contains(CALLBACK);
+    }
+
     /** The template's app client, as the stack describes it to a page at /_local/hosted-ui. */
     private static String templateClientId() throws Exception {
         JsonNode config = JSON.readTree(send(get("/_local/hosted-ui")).body());

@@ -36,6 +36,8 @@ class GatewayResponsesTest {
                 .singleElement().asString().startsWith("UNAUTHORIZED: body status 401");
     }
 
+    static final Map<String, Object> DOCS_ORIGIN = Map.of("Fn::Sub", "'https://${DocsDistribution.DomainName}'");
+
     @SuppressWarnings("unchecked")
     static List<String> problems(Template t) {
         List<String> problems = new ArrayList<>();
@@ -55,6 +57,11 @@ class GatewayResponsesTest {
                     "ResponseParameters", Map.of())).getOrDefault("Headers", Map.of());
             if (!"'application/problem+json'".equals(headers.get("Content-Type"))) {
                 problems.add(type + ": Content-Type should be 'application/problem+json', is " + headers.get("Content-Type"));
+            }
+            // The Try-it page on the docs site must be able to read the gateway's own answers too.
+            if (!DOCS_ORIGIN.equals(headers.get("Access-Control-Allow-Origin"))) {
+                problems.add(type + ": Access-Control-Allow-Origin should be the docs site's origin, is "
+                        + headers.get("Access-Control-Allow-Origin"));
             }
             Object template = ((Map<String, Object>) r.getOrDefault("ResponseTemplates", Map.of())).get("application/json");
             try {

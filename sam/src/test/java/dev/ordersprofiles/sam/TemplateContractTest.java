@@ -110,21 +110,21 @@ class TemplateContractTest {
     void no_iam_statement_grants_a_wildcard_resource() {
         assertThat(TemplateChecks.noWildcardResources(real)).isEmpty();
         assertThat(TemplateChecks.noWildcardResources(Template.mutated(
-                "      Policies:\n        - DynamoDBReadPolicy:\n            TableName: !Ref OrdersTable\n",
-                "      Policies:\n        - DynamoDBReadPolicy:\n            TableName: !Ref OrdersTable\n"
-                        + "        - Statement:\n            - Effect: Allow\n              Action: dynamodb:Query\n"
+                "              Action: dynamodb:Query\n              Resource: !Sub ${OrdersTable.Arn}/index/byUser\n",
+                "              Action: dynamodb:Query\n              Resource: !Sub ${OrdersTable.Arn}/index/byUser\n"
+                        + "            - Effect: Allow\n              Action: dynamodb:Query\n"
                         + "              Resource: !Sub arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:*\n")))
                 .singleElement().asString().contains("wildcard resource");
         assertThat(TemplateChecks.noWildcardResources(Template.mutated("                - logs:DescribeLogGroups\n",
                 "                - logs:DescribeLogGroups\n                - logs:PutLogEvents\n")))
                 .singleElement().asString().contains("wildcard resource *");
         assertThat(TemplateChecks.noWildcardResources(Template.mutated(
-                "      Policies:\n        - DynamoDBReadPolicy:\n            TableName: !Ref ProfilesTable\n",
-                "      Policies:\n        - AmazonDynamoDBReadOnlyAccess\n")))
+                "        # Least privilege (contracts/aws-permissions.json): one GetItem.\n        - Statement:\n            - Effect: Allow\n              Action: dynamodb:GetItem\n              Resource: !GetAtt ProfilesTable.Arn\n",
+                "        - AmazonDynamoDBReadOnlyAccess\n")))
                 .singleElement().asString().startsWith("ProfilesGetFunction: managed policy AmazonDynamoDBReadOnlyAccess");
         assertThat(TemplateChecks.noWildcardResources(Template.mutated(
-                "      Policies:\n        - DynamoDBReadPolicy:\n            TableName: !Ref ProfilesTable\n",
-                "      Policies:\n        - DynamoDBReadPolicy:\n            TableName: '*'\n")))
+                "        # Least privilege (contracts/aws-permissions.json): one GetItem.\n        - Statement:\n            - Effect: Allow\n              Action: dynamodb:GetItem\n              Resource: !GetAtt ProfilesTable.Arn\n",
+                "        - DynamoDBReadPolicy:\n            TableName: '*'\n")))
                 .singleElement().asString().contains("policy template DynamoDBReadPolicy with wildcard");
     }
 

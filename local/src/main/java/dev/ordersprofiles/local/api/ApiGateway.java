@@ -32,6 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *   {@code {"message":"Internal server error"}}</li>
  *   <li>the function timed out: 504 {@code {"message":"Endpoint request timed out"}}</li>
  * </ul>
+ * With the API's {@code Cors} setting, OPTIONS on any path of the API is the preflight SAM configures (200, the
+ * Access-Control-Allow-* headers, no body, no authorizer, no function), and the gateway's own answers carry
+ * Access-Control-Allow-Origin as the template's Gateway Responses add it; the functions' answers carry whatever
+ * the functions set (a proxy integration passes them through).
  */
 public final class ApiGateway {
     private static final DateTimeFormatter REQUEST_TIME =
@@ -63,6 +67,10 @@ public final class ApiGateway {
         Optional<RouteTable.Match> match = routes.match(request.method(), request.path());
         Call call = new Call(request, match.isPresent() ? match.get().route().path() : request.path(), requestId,
                 now, requestTime(now), started);
+        if (match.isEmpty() && request.method().equals("OPTIONS") && stage.cors().isPresent()
+                && routes.anyMethod(request.path())) {
+            return finish(call, preflight(stage.cors().get()));
+        }
         if (match.isEmpty()) {
             return finish(call, Outcome.gateway(403, "Missing Authentication Token", null));
         }
@@ -112,12 +120,25 @@ public final class ApiGateway {
         return finish(call, outcome(result).withIntegration(integrationMillis, sub));
     }
 
+    private static Outcome preflight(ApiStage.Cors cors) {
+        HttpResponse response = HttpResponse.of(200, "application/json", new byte[0])
+                .with("Access-Control-Allow-Origin", cors.allowOrigin())
+                .with("Access-Control-Allow-Methods", cors.allowMethods());
+        if (!cors.allowHeaders().isEmpty()) {
+            response = response.with("Access-Control-Allow-Headers", cors.allowHeaders());
+        }
+        if (!cors.maxAge().isEmpty()) {
+            response = response.with("Access-Control-Max-Age", cors.maxAge());
+        }
+        return new Outcome(response, null, -1, null, false);
+    }
+
     /** What API Gateway makes of the function's result. */
     private static Outcome outcome(InvocationResult result) {
         if (result instanceof InvocationResult.Success success) {
             HttpResponse response = ProxyResponse.from(success.payload());
             return response == null ? Outcome.gateway(502, "Internal server error", null)
-                    : new Outcome(response, null, -1, null);
+                    : new Outcome(response, null, -1, null, false);
         }
         if (result instanceof InvocationResult.Throttled) {
             return Outcome.gateway(500, "Internal server error", null);
@@ -132,6 +153,9 @@ public final class ApiGateway {
     private HttpResponse finish(Call call, Outcome outcome) {
         String requestId = call.requestId();
         Map<String, List<String>> headers = new LinkedHashMap<>(outcome.response().headers());
+        if (outcome.gatewayMade() && stage.cors().isPresent()) {
+            headers.put("Access-Control-Allow-Origin", List.of(stage.cors().get().allowOrigin()));
+        }
         headers.put("x-amzn-RequestId", List.of(requestId));
         headers.put("x-amz-apigw-id", List.of(requestId.substring(0, 8) + "="));
         headers.put("X-Amzn-Trace-Id", List.of(traceId(call.now(), requestId)));
@@ -203,7 +227,9 @@ public final class ApiGateway {
         System.out.println(line.endObject().asString());
     }
 
-    private record Outcome(HttpResponse response, String authorizerError, long integrationMillis, String sub) {
+    /** {@code gatewayMade}: the gateway's own answer (a Gateway Response), not the function's. */
+    private record Outcome(HttpResponse response, String authorizerError, long integrationMillis, String sub,
+                           boolean gatewayMade) {
         static Outcome gateway(int status, String message, String authorizerError) {
             HttpResponse response = HttpResponse.of(status, "application/json",
                     JsonBytes.local().startObject().name("message").value(message).endObject().toByteArray());
@@ -212,11 +238,11 @@ public final class ApiGateway {
             } else if (status == 401) {
                 response = response.with("x-amzn-ErrorType", "UnauthorizedException");
             }
-            return new Outcome(response, authorizerError, -1, null);
+            return new Outcome(response, authorizerError, -1, null, true);
         }
 
         Outcome withIntegration(long millis, String subject) {
-            return new Outcome(response, authorizerError, millis, subject);
+            return new Outcome(response, authorizerError, millis, subject, gatewayMade);
         }
     }
 }

@@ -38,6 +38,16 @@ final class RouteTable {
         }
     }
 
+    /** True when some method of the API has a route for {@code path} (where SAM's Cors adds an OPTIONS method). */
+    boolean anyMethod(String path) {
+        for (String method : new String[] {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"}) {
+            if (match(method, path).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Optional<Match> match(String method, String path) {
         String[] actual = segments(path);
         for (Entry entry : routes) {

@@ -155,7 +155,7 @@ public final class TemplateReader {
                         }
                     }
                 }
-                return new ApiStage(string(p, "StageName", where), rate, burst);
+                return new ApiStage(string(p, "StageName", where), rate, burst, cors(p.get("Cors"), where + ".Cors"));
             }
             return ApiStage.DEFAULT;
         }
@@ -170,6 +170,29 @@ public final class TemplateReader {
                 }
             }
             return Optional.empty();
+        }
+
+        /** SAM's Cors: an origin string, or AllowOrigin/AllowMethods/AllowHeaders/MaxAge (quoted, as SAM wants). */
+        private static Optional<ApiStage.Cors> cors(Object cors, String where) {
+            if (cors == null) {
+                return Optional.empty();
+            }
+            if (cors instanceof Map<?, ?> c) {
+                if (c.get("AllowOrigin") == null) {
+                    throw new TemplateException(where + ".AllowOrigin is required");
+                }
+                return Optional.of(new ApiStage.Cors(unquote(c.get("AllowOrigin")),
+                        c.containsKey("AllowMethods") ? unquote(c.get("AllowMethods"))
+                                : "DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT",
+                        c.containsKey("AllowHeaders") ? unquote(c.get("AllowHeaders")) : "",
+                        c.containsKey("MaxAge") ? unquote(c.get("MaxAge")) : ""));
+            }
+            return Optional.of(new ApiStage.Cors(unquote(cors), "DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT", "", ""));
+        }
+
+        private static String unquote(Object value) {
+            String v = String.valueOf(value).trim();
+            return v.length() >= 2 && v.startsWith("'") && v.endsWith("'") ? v.substring(1, v.length() - 1) : v;
         }
 
         /** The headers the first CloudFront response headers policy's SecurityHeadersConfig adds. */

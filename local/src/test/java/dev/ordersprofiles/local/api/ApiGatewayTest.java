@@ -220,6 +220,43 @@ class ApiGatewayTest {
         assertThat(next.status()).isEqualTo(201);
     }
 
+    @Test
+    void with_cors_options_is_the_preflight_and_gateway_answers_name_the_origin_while_function_answers_are_theirs() {
+        ApiStage.Cors cors = new ApiStage.Cors("https://docs.example", "GET,POST,OPTIONS",
+                "Authorization,Content-Type", "600");
+        ApiGateway api = gateway(new ApiStage("dev", 1000, 1000, java.util.Optional.of(cors)),
+                route("POST", "/echo", "echo", true), route("GET", "/things/{id}", "raw", false));
+
+        HttpResponse preflight = api.handle(request("OPTIONS", "/things/42", null, "", Map.of(
+                "Origin", List.of("https://docs.example"), "Access-Control-Request-Method", List.of("GET"))));
+        assertThat(preflight.status()).isEqualTo(200);
+        assertThat(preflight.body()).isEmpty();
+        assertThat(preflight.headers()).containsEntry("Access-Control-Allow-Origin", List.of("https://docs.example"))
+                .containsEntry("Access-Control-Allow-Methods", List.of("GET,POST,OPTIONS"))
+                .containsEntry("Access-Control-Allow-Headers", List.of("Authorization,Content-Type"))
+                .containsEntry("Access-Control-Max-Age", List.of("600"));
+        // No authorizer on the preflight of a protected route.
+        assertThat(api.handle(request("OPTIONS", "/echo", null, "", Map.of())).status()).isEqualTo(200);
+        assertGateway(api.handle(request("OPTIONS", "/nothing-here", null, "", Map.of())), 403,
+                "Missing Authentication Token");
+
+        HttpResponse refused = api.handle(request("POST", "/echo", null, "x", Map.of()));
+        assertGateway(refused, 401, "Unauthorized");
+        assertThat(refused.headers()).containsEntry("Access-Control-Allow-Origin", List.of("https://docs.example"));
+        HttpResponse fromFunction = api.handle(request("GET", "/things/1", null, "", Map.of()));
+        assertThat(fromFunction.status()).isEqualTo(200);
+        assertThat(fromFunction.headers()).doesNotContainKey("Access-Control-Allow-Origin");
+    }
+
+    @Test
+    void without_cors_options_is_a_missing_route_as_on_api_gateway() {
+        ApiGateway api = gateway(new ApiStage("dev", 1000, 1000), route("GET", "/things/{id}", "raw", false));
+
+        HttpResponse options = api.handle(request("OPTIONS", "/things/42", null, "", Map.of()));
+        assertGateway(options, 403, "Missing Authentication Token");
+        assertThat(options.headers()).doesNotContainKey("Access-Control-Allow-Origin");
+    }
+
     private ApiGateway gateway(ApiStage stage, ApiRoute... routes) {
         List<FunctionDef> functions = List.of(function("echo", Echo.class, OptionalInt.empty()),
                 function("raw", Raw.class, OptionalInt.empty()), function("throws", Throws.class, OptionalInt.empty()),

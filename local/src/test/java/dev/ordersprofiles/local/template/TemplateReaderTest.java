@@ -46,7 +46,9 @@ class TemplateReaderTest {
                     .contains("arn:aws:lambda:us-east-1:000000000000:function:validate-order")
                     .contains("arn:aws:lambda:us-east-1:000000000000:function:charge-payment:live");
         });
-        assertThat(template.apiStage()).isEqualTo(new ApiStage("dev", 100, 200));
+        assertThat(template.apiStage()).isEqualTo(new ApiStage("dev", 100, 200, java.util.Optional.of(
+                new ApiStage.Cors("https://arn:aws:local:us-east-1:000000000000:DocsDistribution/DomainName",
+                        "GET,POST,OPTIONS", "Authorization,Content-Type,Idempotency-Key", "600"))));
         assertThat(template.docsResponseHeaders()).containsEntry("X-Frame-Options", "DENY")
                 .containsEntry("X-Content-Type-Options", "nosniff")
                 .containsEntry("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
