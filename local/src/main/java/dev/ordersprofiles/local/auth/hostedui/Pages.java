@@ -93,7 +93,9 @@ final class Pages {
                         + " 'none'; base-uri 'none'")
                 .with("X-Frame-Options", "DENY")
                 .with("X-Content-Type-Options", "nosniff")
-                .with("Referrer-Policy", "no-referrer");
+                // Not no-referrer: with it Chromium sends "Origin: null" on the form's same-origin POST, which the
+                // front door refuses. same-origin keeps the page's URL (its OAuth parameters) from other sites.
+                .with("Referrer-Policy", "same-origin");
     }
 
     static String escape(String value) {
