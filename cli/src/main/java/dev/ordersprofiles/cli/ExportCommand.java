@@ -2,9 +2,11 @@ package dev.ordersprofiles.cli;
 
 import dev.ordersprofiles.cli.export.AwsExport;
 import dev.ordersprofiles.cli.export.LocalExport;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -19,14 +21,18 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Exports a table of the stack to S3 from PITR (ExportTableToPointInTime) and waits for it.",
-                "With --local, scans the table through the DynamoDB API of the local stack (or --endpoint) and writes "
-                        + "DynamoDB's export layout into <data-dir>/s3/<bucket>/exports/<table>/AWSDynamoDB/<id>/."})
+                "With --local, asks the local stack (or --endpoint) for the same export, which it writes in DynamoDB's "
+                        + "layout into its <data-dir>/s3/<bucket>/exports/<table>/AWSDynamoDB/<id>/; a DynamoDB API "
+                        + "without exports (a bare dynalite) is scanned and the layout written under --data-dir."})
 final class ExportCommand implements Callable<Integer> {
     /** The local stack's documented credentials (README "The local stack"). */
     static final String LOCAL_KEY = "local";
+    /** DescribeExport polling against the local stack, whose exports take milliseconds. */
+    static final Duration LOCAL_POLL = Duration.ofMillis(100);
 
     @Spec
     CommandSpec spec;
@@ -84,9 +90,23 @@ final class ExportCommand implements Callable<Integer> {
                             AwsBasicCredentials.create(LOCAL_KEY, LOCAL_KEY)))
                     .httpClient(UrlConnectionHttpClient.create())
                     .build()) {
-                LocalExport.Result result = new LocalExport(dynamo, dataDir.resolve("s3"), Clock.systemUTC())
-                        .export(table, bucket, "exports/" + table, spec.commandLine().getOut());
-                spec.commandLine().getOut().println(result.manifestSummary());
+                PrintWriter out = spec.commandLine().getOut();
+                String tableArn = dynamo.describeTable(b -> b.tableName(table)).table().tableArn();
+                try {
+                    // the local stack answers the export API itself, writing into its own <data-dir>/s3
+                    AwsExport.Result result = new AwsExport(null, dynamo, d -> Thread.sleep(d.toMillis()),
+                            LOCAL_POLL).exportTo(tableArn, bucket, "exports/" + table, Optional.empty(), out, null);
+                    out.println(result.s3Url());
+                } catch (DynamoDbException e) {
+                    if (e.awsErrorDetails() == null || !"UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
+                        throw e;
+                    }
+                    // a DynamoDB API without exports (e.g. a bare dynalite): the same layout from a Scan, here
+                    out.println("the endpoint has no ExportTableToPointInTime: scanning the table instead");
+                    LocalExport.Result result = new LocalExport(dynamo, dataDir.resolve("s3"), Clock.systemUTC())
+                            .export(table, bucket, "exports/" + table, out);
+                    out.println(result.manifestSummary());
+                }
             }
             return 0;
         }

@@ -55,7 +55,8 @@ class NamedQueriesIT {
         Run export = run("export", "--table", "orders", "--local", "--endpoint",
                 Dynalite.shared().endpoint().toString(), "--data-dir", dataDir.toString());
         assertThat(export.status).as(export.err).isZero();
-        assertThat(export.out).contains("COMPLETED, 30 item(s)");
+        // a bare dynalite has no export API: the tool writes the layout from a Scan
+        assertThat(export.out).contains("scanning the table instead").contains("COMPLETED, 30 item(s)");
     }
 
     @Test

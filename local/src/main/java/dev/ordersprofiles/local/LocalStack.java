@@ -23,6 +23,7 @@ import dev.ordersprofiles.local.store.DynamoDbEndpoint;
 import dev.ordersprofiles.local.store.EmbeddedDynamoDb;
 import dev.ordersprofiles.local.store.StoreClient;
 import dev.ordersprofiles.local.store.TableCreator;
+import dev.ordersprofiles.local.store.TableExports;
 import dev.ordersprofiles.local.store.TableSpec;
 import dev.ordersprofiles.local.store.TtlSweeper;
 import dev.ordersprofiles.local.stream.StreamDelivery;
@@ -203,7 +204,7 @@ public final class LocalStack implements AutoCloseable {
         }
         ChangeCapture capture = new ChangeCapture(store, specs, streams);
         closing(new TtlSweeper(store, capture, List.copyOf(specs.values()), clock)).start(options.store().ttlSweep());
-        return new DynamoDbEndpoint(store, capture);
+        return new DynamoDbEndpoint(store, capture, new TableExports(store, options.dataDir().resolve("s3"), clock));
     }
 
     /**

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.IncrementalExportSpecifica
 /**
  * ExportTableToPointInTime for a table of the deployed stack: the table's ARN ({@code <Name>TableArn}) and the export
  * bucket ({@code ExportBucketName}) come from the stack's outputs (sam/template.yaml), the export is followed with
- * DescribeExport until it leaves IN_PROGRESS.
+ * DescribeExport until it leaves IN_PROGRESS. {@link #exportTo} does the same for any table ARN and bucket, e.g.
+ * against the local stack's DynamoDB API, which answers the export operations too.
  */
 public final class AwsExport {
     /** How often DescribeExport is polled; exports take minutes, DescribeExport allows 5 calls a second. */
@@ -31,6 +32,7 @@ public final class AwsExport {
     private final CloudFormationClient cloudFormation;
     private final DynamoDbClient dynamo;
     private final Sleeper sleeper;
+    private final Duration poll;
 
     /** Waits between polls; tests pass one that does not. */
     public interface Sleeper {
@@ -38,9 +40,15 @@ public final class AwsExport {
     }
 
     public AwsExport(CloudFormationClient cloudFormation, DynamoDbClient dynamo, Sleeper sleeper) {
+        this(cloudFormation, dynamo, sleeper, POLL);
+    }
+
+    /** @param cloudFormation null when only {@link #exportTo} is used */
+    public AwsExport(CloudFormationClient cloudFormation, DynamoDbClient dynamo, Sleeper sleeper, Duration poll) {
         this.cloudFormation = cloudFormation;
         this.dynamo = dynamo;
         this.sleeper = sleeper;
+        this.poll = poll;
     }
 
     /** The incremental window, both ends required by DynamoDB (at most 24 hours apart, after PITR was enabled). */
@@ -56,8 +64,16 @@ public final class AwsExport {
         Map<String, String> outputs = outputs(stackName);
         String tableArn = required(outputs, tableArnOutput(table), stackName);
         String bucket = required(outputs, "ExportBucketName", stackName);
-        String prefix = "exports/" + table;
+        return exportTo(tableArn, bucket, "exports/" + table, incremental, progress, table);
+    }
 
+    /**
+     * Exports {@code tableArn} to {@code s3://bucket/prefix/} and follows it to the end.
+     *
+     * @param glueTable for a full export, the Glue table to point at it (the ALTER TABLE line); null: no such line
+     */
+    public Result exportTo(String tableArn, String bucket, String prefix, Optional<Window> incremental,
+                           PrintWriter progress, String glueTable) throws InterruptedException {
         ExportTableToPointInTimeRequest.Builder request = ExportTableToPointInTimeRequest.builder()
                 .tableArn(tableArn).s3Bucket(bucket).s3Prefix(prefix).exportFormat(ExportFormat.DYNAMODB_JSON);
         if (incremental.isPresent()) {
@@ -72,7 +88,7 @@ public final class AwsExport {
         progress.println("export " + export.exportArn() + ": " + export.exportStatusAsString());
         progress.flush();
         while (export.exportStatus() == ExportStatus.IN_PROGRESS) {
-            sleeper.sleep(POLL);
+            sleeper.sleep(poll);
             String arn = export.exportArn();
             export = dynamo.describeExport(b -> b.exportArn(arn)).exportDescription();
             progress.println("  " + export.exportStatusAsString()
@@ -87,10 +103,10 @@ public final class AwsExport {
         String data = manifest.substring(0, manifest.lastIndexOf('/') + 1) + "data/";
         progress.println("COMPLETED: " + export.itemCount() + " item(s); manifest " + manifest);
         progress.flush();
-        if (incremental.isEmpty()) {
+        if (incremental.isEmpty() && glueTable != null) {
             // The Glue table (sam/template.yaml ExportsOrdersTable) reads one export's data folder, as AWS's
             // Athena guide lays it out; point it at the new one.
-            progress.println("in Athena: ALTER TABLE " + table + " SET LOCATION '" + data + "'");
+            progress.println("in Athena: ALTER TABLE " + glueTable + " SET LOCATION '" + data + "'");
             progress.flush();
         }
         return new Result(export.exportArn(), manifest, export.itemCount() == null ? 0 : export.itemCount());

@@ -22,10 +22,17 @@ public final class DynamoDbEndpoint {
 
     private final StoreClient store;
     private final ChangeCapture capture;
+    private final TableExports exports;
 
     public DynamoDbEndpoint(StoreClient store, ChangeCapture capture) {
+        this(store, capture, null);
+    }
+
+    /** With {@code exports} answering the export operations the store lacks (null: the store answers them). */
+    public DynamoDbEndpoint(StoreClient store, ChangeCapture capture, TableExports exports) {
         this.store = store;
         this.capture = capture;
+        this.exports = exports;
     }
 
     public boolean serves(HttpRequest request) {
@@ -38,6 +45,9 @@ public final class DynamoDbEndpoint {
         StoreClient.Answer answer;
         try {
             JsonNode body = parse(request.body());
+            if (exports != null && body != null && exports.serves(operation)) {
+                return exports.handle(operation, body);
+            }
             answer = body == null ? store.forward(request.headers(), request.body())
                     : capture.write(operation, body, () -> store.forward(request.headers(), request.body()));
         } catch (StoreClient.StoreException e) {
