@@ -7,5 +7,14 @@ import dev.ordersprofiles.domain.order.OrderId;
 public interface ChargePayment {
 
     /** @return the order after the step */
-    Order charge(OrderId orderId);
+    default Order charge(OrderId orderId) {
+        return charge(orderId, ExpectedOrder.ANY);
+    }
+
+    /**
+     * The step for a payload that also names the order's user, amount or items.
+     *
+     * @throws OrderPayloadMismatch when they differ from the stored order; nothing is done then
+     */
+    Order charge(OrderId orderId, ExpectedOrder expected);
 }

@@ -19,8 +19,8 @@ public final class ChargePaymentService implements ChargePayment {
     }
 
     @Override
-    public Order charge(OrderId orderId) {
-        Order order = steps.load(orderId);
+    public Order charge(OrderId orderId, ExpectedOrder expected) {
+        Order order = steps.load(orderId, expected);
         if (order.status().hasReached(OrderStatus.CHARGED)) {
             return order;
         }

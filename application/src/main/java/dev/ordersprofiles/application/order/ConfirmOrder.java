@@ -7,5 +7,14 @@ import dev.ordersprofiles.domain.order.OrderId;
 public interface ConfirmOrder {
 
     /** @return the order after the step */
-    Order confirm(OrderId orderId);
+    default Order confirm(OrderId orderId) {
+        return confirm(orderId, ExpectedOrder.ANY);
+    }
+
+    /**
+     * The step for a payload that also names the order's user, amount or items.
+     *
+     * @throws OrderPayloadMismatch when they differ from the stored order; nothing is done then
+     */
+    Order confirm(OrderId orderId, ExpectedOrder expected);
 }

@@ -20,8 +20,8 @@ public final class ConfirmOrderService implements ConfirmOrder {
     }
 
     @Override
-    public Order confirm(OrderId orderId) {
-        Order order = steps.load(orderId);
+    public Order confirm(OrderId orderId, ExpectedOrder expected) {
+        Order order = steps.load(orderId, expected);
         if (order.status() == OrderStatus.CONFIRMED) {
             return order;
         }

@@ -20,7 +20,7 @@ public final class MarkOrderFailedService implements MarkOrderFailed {
 
     @Override
     public Order markFailed(MarkOrderFailedCommand command) {
-        Order order = steps.load(command.orderId());
+        Order order = steps.load(command.orderId(), command.expected());
         if (order.status().isTerminal()) {
             return order;
         }

@@ -20,7 +20,8 @@ public final class MarkOrderNeedsAttentionService implements MarkOrderNeedsAtten
     @Override
     public Order markNeedsAttention(MarkOrderFailedCommand command) {
         Order[] failed = {null};
-        Order stored = steps.record(command.orderId(), order -> {
+        // The last resort never refuses: it records why the order could not be settled, whatever the payload says.
+        Order stored = steps.record(command.orderId(), ExpectedOrder.ANY, order -> {
             if (order.status().isTerminal()) {
                 return order;
             }

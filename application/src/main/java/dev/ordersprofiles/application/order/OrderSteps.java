@@ -21,6 +21,13 @@ final class OrderSteps {
         return orders.find(id).orElseThrow(() -> new OrderNotFound(id));
     }
 
+    /** The stored order, once {@code expected} has checked the step's payload against it. */
+    Order load(OrderId id, ExpectedOrder expected) {
+        Order order = load(id);
+        expected.check(order);
+        return order;
+    }
+
     /**
      * Stores {@code next} in place of {@code current}. When another run of the same step got there first, the
      * stored order is returned as long as it satisfies {@code done}; anything else is a real conflict.
@@ -52,10 +59,10 @@ final class OrderSteps {
      * Records an undo: {@code record} moves the freshly read order (returning it unchanged when there is nothing
      * to record); on a concurrent change the order is read again, so a compensation is never lost to a race.
      */
-    Order record(OrderId id, UnaryOperator<Order> record) {
+    Order record(OrderId id, ExpectedOrder expected, UnaryOperator<Order> record) {
         ConcurrentOrderUpdate last = null;
         for (int attempt = 0; attempt < UNDO_ATTEMPTS; attempt++) {
-            Order order = load(id);
+            Order order = load(id, expected);
             Order next = record.apply(order);
             if (next == order) {
                 return order;

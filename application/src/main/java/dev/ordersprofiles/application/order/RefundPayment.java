@@ -11,5 +11,14 @@ import dev.ordersprofiles.domain.order.OrderId;
 public interface RefundPayment {
 
     /** @return the order after the step */
-    Order refund(OrderId orderId);
+    default Order refund(OrderId orderId) {
+        return refund(orderId, ExpectedOrder.ANY);
+    }
+
+    /**
+     * The step for a payload that also names the order's user, amount or items.
+     *
+     * @throws OrderPayloadMismatch when they differ from the stored order; nothing is done then
+     */
+    Order refund(OrderId orderId, ExpectedOrder expected);
 }

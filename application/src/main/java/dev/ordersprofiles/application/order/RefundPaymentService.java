@@ -16,7 +16,7 @@ public final class RefundPaymentService implements RefundPayment {
     }
 
     @Override
-    public Order refund(OrderId orderId) {
-        return undo.run(orderId, Order.Hold.CHARGE, () -> payments.refund(orderId), Order::refund);
+    public Order refund(OrderId orderId, ExpectedOrder expected) {
+        return undo.run(orderId, expected, Order.Hold.CHARGE, () -> payments.refund(orderId), Order::refund);
     }
 }

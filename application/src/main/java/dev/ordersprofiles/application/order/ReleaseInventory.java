@@ -10,5 +10,14 @@ import dev.ordersprofiles.domain.order.OrderId;
 public interface ReleaseInventory {
 
     /** @return the order after the step */
-    Order release(OrderId orderId);
+    default Order release(OrderId orderId) {
+        return release(orderId, ExpectedOrder.ANY);
+    }
+
+    /**
+     * The step for a payload that also names the order's user, amount or items.
+     *
+     * @throws OrderPayloadMismatch when they differ from the stored order; nothing is done then
+     */
+    Order release(OrderId orderId, ExpectedOrder expected);
 }

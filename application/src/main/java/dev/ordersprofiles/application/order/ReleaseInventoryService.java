@@ -16,7 +16,7 @@ public final class ReleaseInventoryService implements ReleaseInventory {
     }
 
     @Override
-    public Order release(OrderId orderId) {
-        return undo.run(orderId, Order.Hold.RESERVATION, () -> inventory.release(orderId), Order::release);
+    public Order release(OrderId orderId, ExpectedOrder expected) {
+        return undo.run(orderId, expected, Order.Hold.RESERVATION, () -> inventory.release(orderId), Order::release);
     }
 }

@@ -7,5 +7,14 @@ import dev.ordersprofiles.domain.order.OrderId;
 public interface ReserveInventory {
 
     /** @return the order after the step */
-    Order reserve(OrderId orderId);
+    default Order reserve(OrderId orderId) {
+        return reserve(orderId, ExpectedOrder.ANY);
+    }
+
+    /**
+     * The step for a payload that also names the order's user, amount or items.
+     *
+     * @throws OrderPayloadMismatch when they differ from the stored order; nothing is done then
+     */
+    Order reserve(OrderId orderId, ExpectedOrder expected);
 }

@@ -19,8 +19,8 @@ public final class ReserveInventoryService implements ReserveInventory {
     }
 
     @Override
-    public Order reserve(OrderId orderId) {
-        Order order = steps.load(orderId);
+    public Order reserve(OrderId orderId, ExpectedOrder expected) {
+        Order order = steps.load(orderId, expected);
         if (order.status().hasReached(OrderStatus.RESERVED)) {
             return order;
         }

@@ -22,13 +22,14 @@ final class Undo {
         this.clock = clock;
     }
 
-    Order run(OrderId id, Order.Hold hold, Runnable giveBack, BiFunction<Order, Instant, Order> record) {
-        Order order = steps.record(id, o -> needed(o, hold) ? o.beginCompensation(clock.instant()) : o);
+    Order run(OrderId id, ExpectedOrder expected, Order.Hold hold, Runnable giveBack,
+              BiFunction<Order, Instant, Order> record) {
+        Order order = steps.record(id, expected, o -> needed(o, hold) ? o.beginCompensation(clock.instant()) : o);
         if (!needed(order, hold)) {
             return order;
         }
         giveBack.run();
-        return steps.record(id, o -> needed(o, hold) ? record.apply(o, clock.instant()) : o);
+        return steps.record(id, expected, o -> needed(o, hold) ? record.apply(o, clock.instant()) : o);
     }
 
     /** CONFIRMED counts as needed, so that the domain refuses it; EXPIRED and FAILED orders are left as they are. */

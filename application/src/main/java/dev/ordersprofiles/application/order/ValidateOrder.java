@@ -7,5 +7,14 @@ import dev.ordersprofiles.domain.order.OrderId;
 public interface ValidateOrder {
 
     /** @return the order after the step */
-    Order validate(OrderId orderId);
+    default Order validate(OrderId orderId) {
+        return validate(orderId, ExpectedOrder.ANY);
+    }
+
+    /**
+     * The step for a payload that also names the order's user, amount or items.
+     *
+     * @throws OrderPayloadMismatch when they differ from the stored order; nothing is done then
+     */
+    Order validate(OrderId orderId, ExpectedOrder expected);
 }

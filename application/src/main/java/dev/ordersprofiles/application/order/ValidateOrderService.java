@@ -21,8 +21,8 @@ public final class ValidateOrderService implements ValidateOrder {
     }
 
     @Override
-    public Order validate(OrderId orderId) {
-        Order order = steps.load(orderId);
+    public Order validate(OrderId orderId, ExpectedOrder expected) {
+        Order order = steps.load(orderId, expected);
         if (order.status().hasReached(OrderStatus.VALIDATED)) {
             return order;
         }

@@ -23,6 +23,7 @@ public final class ChargePaymentHandler extends MapHandler {
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        return StepCall.run(invocations, input, context, (orderId, in) -> useCase.charge(orderId));
+        return StepCall.run(invocations, input, context,
+                (orderId, in) -> useCase.charge(orderId, StepCall.expected(in)));
     }
 }

@@ -23,6 +23,7 @@ public final class ConfirmOrderHandler extends MapHandler {
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        return StepCall.run(invocations, input, context, (orderId, in) -> useCase.confirm(orderId));
+        return StepCall.run(invocations, input, context,
+                (orderId, in) -> useCase.confirm(orderId, StepCall.expected(in)));
     }
 }

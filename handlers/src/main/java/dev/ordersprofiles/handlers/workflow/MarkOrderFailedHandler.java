@@ -41,7 +41,8 @@ public final class MarkOrderFailedHandler extends MapHandler {
                     (orderId, in) -> markNeedsAttention.markNeedsAttention(new MarkOrderFailedCommand(orderId, cause)));
         }
         return StepCall.run(invocations, input, context,
-                (orderId, in) -> markOrderFailed.markFailed(new MarkOrderFailedCommand(orderId, reason(in))));
+                (orderId, in) -> markOrderFailed.markFailed(
+                        new MarkOrderFailedCommand(orderId, reason(in), StepCall.expected(in))));
     }
 
     /** {@code "dev.ordersprofiles.application.order.OutOfStock"} gives {@code "OutOfStock"}; null when absent. */

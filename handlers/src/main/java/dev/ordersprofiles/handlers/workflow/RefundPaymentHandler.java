@@ -23,6 +23,7 @@ public final class RefundPaymentHandler extends MapHandler {
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        return StepCall.run(invocations, input, context, (orderId, in) -> useCase.refund(orderId));
+        return StepCall.run(invocations, input, context,
+                (orderId, in) -> useCase.refund(orderId, StepCall.expected(in)));
     }
 }

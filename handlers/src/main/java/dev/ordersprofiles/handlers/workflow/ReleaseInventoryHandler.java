@@ -23,6 +23,7 @@ public final class ReleaseInventoryHandler extends MapHandler {
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        return StepCall.run(invocations, input, context, (orderId, in) -> useCase.release(orderId));
+        return StepCall.run(invocations, input, context,
+                (orderId, in) -> useCase.release(orderId, StepCall.expected(in)));
     }
 }

@@ -23,6 +23,7 @@ public final class ReserveInventoryHandler extends MapHandler {
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        return StepCall.run(invocations, input, context, (orderId, in) -> useCase.reserve(orderId));
+        return StepCall.run(invocations, input, context,
+                (orderId, in) -> useCase.reserve(orderId, StepCall.expected(in)));
     }
 }

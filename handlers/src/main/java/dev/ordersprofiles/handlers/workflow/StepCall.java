@@ -1,14 +1,21 @@
 package dev.ordersprofiles.handlers.workflow;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.ordersprofiles.application.order.ExpectedOrder;
+import dev.ordersprofiles.domain.order.LineItem;
 import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.domain.order.OrderId;
 import dev.ordersprofiles.domain.shared.DomainException;
 import dev.ordersprofiles.domain.shared.InvalidValue;
+import dev.ordersprofiles.domain.shared.Money;
+import dev.ordersprofiles.domain.shared.UserId;
 import dev.ordersprofiles.handlers.common.Invocation;
 import dev.ordersprofiles.handlers.common.Invocations;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -44,6 +51,51 @@ final class StepCall {
                 throw e;
             }
         }
+    }
+
+    /**
+     * What the payload says of the order besides its id (userId, amount, items; each optional, see
+     * contracts/schemas/order-step-input.json), for the step to check against the stored order.
+     *
+     * @throws InvalidValue when one of them is present but malformed
+     */
+    static ExpectedOrder expected(Map<String, Object> input) {
+        if (input == null) {
+            return ExpectedOrder.ANY;
+        }
+        Optional<UserId> user = Optional.empty();
+        Object userId = input.get("userId");
+        if (userId != null) {
+            if (!(userId instanceof String id)) {
+                throw new InvalidValue("userId", "must be a string");
+            }
+            user = Optional.of(UserId.of(id));
+        }
+        Optional<Money> amount = Optional.empty();
+        Object value = input.get("amount");
+        if (value != null) {
+            if (!(value instanceof String) && !(value instanceof Number)) {
+                throw new InvalidValue("amount", "must be a decimal number or string");
+            }
+            amount = Optional.of(Money.of(value.toString()));
+        }
+        Optional<List<LineItem>> items = Optional.empty();
+        Object lines = input.get("items");
+        if (lines != null) {
+            if (!(lines instanceof List<?> list)) {
+                throw new InvalidValue("items", "must be an array");
+            }
+            List<LineItem> parsed = new ArrayList<>();
+            for (Object line : list) {
+                if (!(line instanceof Map<?, ?> item) || !(item.get("sku") instanceof String sku)
+                        || !(item.get("qty") instanceof Number qty) || qty.doubleValue() != qty.intValue()) {
+                    throw new InvalidValue("items", "must be objects with a string sku and an integer qty");
+                }
+                parsed.add(LineItem.of(sku, qty.intValue()));
+            }
+            items = Optional.of(parsed);
+        }
+        return new ExpectedOrder(user, amount, items);
     }
 
     private static OrderId orderId(Map<String, Object> input) {

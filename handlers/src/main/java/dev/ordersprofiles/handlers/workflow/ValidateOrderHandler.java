@@ -23,6 +23,7 @@ public final class ValidateOrderHandler extends MapHandler {
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        return StepCall.run(invocations, input, context, (orderId, in) -> useCase.validate(orderId));
+        return StepCall.run(invocations, input, context,
+                (orderId, in) -> useCase.validate(orderId, StepCall.expected(in)));
     }
 }

@@ -8,6 +8,8 @@ final class ErrorNames {
     static final String VALIDATION_FAILED = "dev.ordersprofiles.application.order.OrderValidationFailed";
     static final String OUT_OF_STOCK = "dev.ordersprofiles.application.order.OutOfStock";
     static final String PAYMENT_DECLINED = "dev.ordersprofiles.application.order.PaymentDeclined";
+    /** A step payload that does not match the stored order: a business error, compensated, never retried. */
+    static final String PAYLOAD_MISMATCH = "dev.ordersprofiles.application.order.OrderPayloadMismatch";
     /** The transient error: an outage that outlasted the AWS client's retries; the state machine retries it. */
     static final String DEPENDENCY_UNAVAILABLE = "dev.ordersprofiles.application.shared.DependencyUnavailable";
 

@@ -43,7 +43,8 @@ class WorkflowErrorNamesTest {
     private static final Path ASL = Path.of("..", "sam", "statemachine", "place-order.asl.json");
 
     @ParameterizedTest
-    @ValueSource(strings = {ErrorNames.VALIDATION_FAILED, ErrorNames.OUT_OF_STOCK, ErrorNames.PAYMENT_DECLINED})
+    @ValueSource(strings = {ErrorNames.VALIDATION_FAILED, ErrorNames.OUT_OF_STOCK, ErrorNames.PAYMENT_DECLINED,
+            ErrorNames.PAYLOAD_MISMATCH})
     void the_business_failures_of_the_contract_exist_under_their_fixed_names(String name) throws Exception {
         Class<?> type = Class.forName(name);
 

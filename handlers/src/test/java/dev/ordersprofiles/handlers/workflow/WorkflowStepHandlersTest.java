@@ -8,11 +8,17 @@ import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.domain.order.OrderStatus;
 import dev.ordersprofiles.handlers.support.CapturedStdout;
 import dev.ordersprofiles.handlers.support.World;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WorkflowStepHandlersTest {
+    private static final Path ASL = Path.of("..", "sam", "statemachine", "place-order.asl.json");
     private final World world = new World();
     private final ValidateOrderHandler validate = new ValidateOrderHandler(world.component);
     private final ReserveInventoryHandler reserve = new ReserveInventoryHandler(world.component);
@@ -60,6 +66,57 @@ class WorkflowStepHandlersTest {
             assertThat(line.path("outcome").asText()).isEqualTo("ok");
             assertThat(line.path("orderStatus").asText()).isEqualTo("VALIDATED");
         }
+    }
+
+    @Test
+    void a_step_whose_payload_names_another_amount_refuses_as_a_business_error_and_changes_nothing() throws Exception {
+        String id = world.pendingOrder("42.50", "A-1", 2).id().value();
+        Steps.run(validate, Steps.input("step-validate-order", id));
+        Map<String, Object> input = Steps.input("step-validate-order", id);
+        input.put("amount", "4250.00");
+
+        Throwable thrown = catchThrowable(() -> Steps.viaStream(reserve, input));
+
+        assertThat(thrown.getClass().getName()).isEqualTo(ErrorNames.PAYLOAD_MISMATCH);
+        assertThat(world.stored(dev.ordersprofiles.domain.order.OrderId.of(id)).status())
+                .isEqualTo(OrderStatus.VALIDATED);
+        // Not retried: no task's Retry lists it; every forward task's Catch takes it (States.ALL) to compensation.
+        JsonNode states = Steps.tree(Files.readString(ASL)).path("States");
+        for (String task : List.of("Validate", "Reserve", "Charge", "Confirm")) {
+            Set<String> retried = new HashSet<>();
+            states.path(task).path("Retry").forEach(r -> r.path("ErrorEquals").forEach(e -> retried.add(e.asText())));
+            Set<String> caught = new HashSet<>();
+            states.path(task).path("Catch").forEach(c -> c.path("ErrorEquals").forEach(e -> caught.add(e.asText())));
+            assertThat(retried).as(task).doesNotContain(ErrorNames.PAYLOAD_MISMATCH, "States.ALL");
+            assertThat(caught).as(task).contains("States.ALL");
+        }
+    }
+
+    @Test
+    void a_step_whose_payload_matches_the_stored_order_runs() {
+        String id = world.pendingOrder("42.50", "A-1", 2).id().value();
+        Map<String, Object> input = Steps.input("step-validate-order", id);
+        input.put("userId", dev.ordersprofiles.handlers.support.Api.SUB);
+        input.put("amount", 42.5);
+        input.put("items", List.of(Map.of("sku", "A-1", "qty", 2)));
+
+        assertThat(Steps.run(validate, input)).containsEntry("status", "VALIDATED");
+    }
+
+    @Test
+    void a_step_payload_with_a_malformed_amount_or_items_is_refused() {
+        String id = world.pendingOrder("42.50", "A-1", 2).id().value();
+        Map<String, Object> badAmount = Steps.input("step-validate-order", id);
+        badAmount.put("amount", List.of(1));
+        Map<String, Object> badItems = Steps.input("step-validate-order", id);
+        badItems.put("items", List.of(Map.of("sku", "A-1", "qty", 1.5)));
+
+        assertThat(catchThrowable(() -> Steps.viaStream(validate, badAmount)))
+                .isInstanceOf(dev.ordersprofiles.domain.shared.InvalidValue.class).hasMessageContaining("amount");
+        assertThat(catchThrowable(() -> Steps.viaStream(validate, badItems)))
+                .isInstanceOf(dev.ordersprofiles.domain.shared.InvalidValue.class).hasMessageContaining("items");
+        assertThat(world.stored(dev.ordersprofiles.domain.order.OrderId.of(id)).status())
+                .isEqualTo(OrderStatus.PENDING);
     }
 
     @Test
