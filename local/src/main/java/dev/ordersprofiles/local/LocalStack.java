@@ -116,7 +116,8 @@ public final class LocalStack implements AutoCloseable {
                 template.docsResponseHeaders(), template.viewerRequestCode()));
         StepFunctionsApi stepFunctionsApi = new StepFunctionsApi(stepFunctions.machines(), stepFunctions.executions(),
                 TemplateReader.REGION, TemplateReader.ACCOUNT, Clock.systemUTC());
-        Console console = new Console(issuer, stepFunctions.executions(), stepFunctionsApi);
+        Console console = new Console(issuer, stepFunctions.executions(), stepFunctionsApi, dynamoDb.store(),
+                template.tables().stream().map(TableDef::name).toList());
         Optional<HostedUi> hostedUi = issuer.flatMap(i -> HostedUi.forTemplate(template.userPools(), i,
                 options.store().inMemory() ? Optional.empty() : Optional.of(options.dataDir().resolve("hosted-ui")),
                 clock));

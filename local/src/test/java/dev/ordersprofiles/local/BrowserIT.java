@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A new user in a real browser (headless Chromium, driven by Selenium through Debian's chromedriver): opens the
  * Try-it page, signs up on the local Hosted UI and confirms with the code it shows, signs out, signs in again (the
  * authorization code flow with PKCE, run by the page's own script), saves a profile, places an order and sees it
- * CONFIRMED. Screenshots of each step go to {@code target/screenshots} ({@code -Dscreenshots.dir=../docs/screenshots}
+ * CONFIRMED, then opens the console's executions, logs, metrics and table views. Screenshots of each step go to {@code target/screenshots} ({@code -Dscreenshots.dir=../docs/screenshots}
  * refreshes the README's). Without Chromium and chromedriver on the machine the test is skipped, saying so.
  */
 class BrowserIT {
@@ -128,6 +128,24 @@ class BrowserIT {
         assertThat(browser.findElement(By.cssSelector("#orders tr td.history")).getText())
                 .isEqualTo("PENDING → VALIDATED → RESERVED → CHARGED → CONFIRMED");
         screenshot("try-it-order-confirmed");
+
+        // The console: the run in the executions list and state by state, the logs, the metrics, the table.
+        browser.get(base + "/_local/executions");
+        WebElement run = waitFor("executions").findElement(By.cssSelector("tr.execution td a"));
+        assertThat(browser.findElement(By.cssSelector("tr.execution td.status")).getText()).isEqualTo("SUCCEEDED");
+        screenshot("console-executions");
+        run.click();
+        waitFor("durations");
+        screenshot("console-execution");
+        browser.get(base + "/_local/logs?function=orders-create");
+        assertThat(waitFor("logs").findElements(By.cssSelector("tr.line"))).isNotEmpty();
+        screenshot("console-logs");
+        browser.get(base + "/_local/metrics");
+        waitFor("metric-OrdersConfirmed");
+        screenshot("console-metrics");
+        browser.get(base + "/_local/tables/orders");
+        assertThat(waitFor("items").findElements(By.cssSelector("tr.item"))).hasSize(1);
+        screenshot("console-table");
     }
 
     private static void click(String id) {

@@ -27,6 +27,8 @@ public final class FunctionLogs {
     private static final AtomicLong WRITTEN = new AtomicLong();
     static final int GATHER_MILLIS = 2;
     private static volatile PrintStream target;
+    /** Who else reads every line as it goes out (the console's log and metric views). */
+    private static final List<java.util.function.Consumer<String>> TAPS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private FunctionLogs() {
     }
@@ -41,6 +43,11 @@ public final class FunctionLogs {
         writer.setDaemon(true);
         writer.start();
         System.setOut(new LineStream());
+    }
+
+    /** {@code listener} gets every line after it is written (on the writer thread: it must be quick). */
+    public static void tap(java.util.function.Consumer<String> listener) {
+        TAPS.add(listener);
     }
 
     /** Waits (at most two seconds) until every line written so far is out. */
@@ -104,6 +111,15 @@ public final class FunctionLogs {
             }
             target.print(out);
             target.flush();
+            for (java.util.function.Consumer<String> tap : TAPS) {
+                for (String line : batch) {
+                    try {
+                        tap.accept(line);
+                    } catch (RuntimeException e) {
+                        // a reader's failure never stops the log
+                    }
+                }
+            }
             WRITTEN.addAndGet(batch.size());
             out.setLength(0);
             batch.clear();

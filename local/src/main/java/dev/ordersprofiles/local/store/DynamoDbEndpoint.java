@@ -35,6 +35,11 @@ public final class DynamoDbEndpoint {
         this.exports = exports;
     }
 
+    /** The store behind the endpoint (the console's read-only table browser scans through it). */
+    public StoreClient store() {
+        return store;
+    }
+
     public boolean serves(HttpRequest request) {
         return request.method().equals("POST")
                 && request.header("X-Amz-Target").map(t -> t.startsWith(TARGET_PREFIX)).orElse(false);
