@@ -133,7 +133,12 @@ class LocalStackIT {
     @Test
     void tokens_are_checked_before_any_function_runs() throws Exception {
         assertThat(http.get("/orders/00000000-0000-4000-8000-000000000000", null).status()).isEqualTo(401);
-        assertThat(http.get("/profiles/x", "garbage").json().get("message").asText()).isEqualTo("Unauthorized");
+        // the template's UNAUTHORIZED Gateway Response: problem+json with API Gateway's message as the detail
+        Http.Answer garbage = http.get("/profiles/x", "garbage");
+        assertThat(garbage.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(garbage.json().get("status").asInt()).isEqualTo(401);
+        assertThat(garbage.json().get("title").asText()).isEqualTo("Unauthorized");
+        assertThat(garbage.json().get("detail").asText()).isEqualTo("Unauthorized");
         PlainJWT none = new PlainJWT(new PlainHeader(), claims().build());
         assertThat(http.get("/profiles/x", none.serialize()).status()).isEqualTo(401);
         RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
@@ -144,15 +149,18 @@ class LocalStackIT {
         Http.Answer expired = http.get("/profiles/x", sign(own, claims()
                 .expirationTime(Date.from(Instant.now().minusSeconds(5))).build()));
         assertThat(expired.status()).isEqualTo(401);
-        assertThat(expired.json().get("message").asText()).isEqualTo("The incoming token has expired");
+        assertThat(expired.json().get("detail").asText()).isEqualTo("The incoming token has expired");
         assertThat(http.get("/profiles/x", sign(own, claims().build())).status()).isEqualTo(404);
     }
 
     @Test
-    void unknown_routes_answer_as_api_gateway_does() {
+    void unknown_routes_answer_as_api_gateway_does_with_the_templates_gateway_response() {
         Http.Answer unknown = http.get("/nope", null);
         assertThat(unknown.status()).isEqualTo(403);
-        assertThat(unknown.json().get("message").asText()).isEqualTo("Missing Authentication Token");
+        assertThat(unknown.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(unknown.header("x-amzn-ErrorType")).isEqualTo("MissingAuthenticationTokenException");
+        assertThat(unknown.json().get("detail").asText()).isEqualTo("Missing Authentication Token");
+        assertThat(unknown.json().get("status").asInt()).isEqualTo(403);
         assertThat(http.post("/health", null, "{}").status()).isEqualTo(403);
     }
 

@@ -8,9 +8,12 @@ import dev.ordersprofiles.local.lambda.InvocationResult;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
 import dev.ordersprofiles.local.template.ApiStage;
 import dev.ordersprofiles.local.template.ApiRoute;
+import dev.ordersprofiles.local.template.GatewayResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * API Gateway (REST API, Lambda proxy integration) at the wire level: the function receives the event JSON API
  * Gateway sends, and its JSON answer becomes the HTTP response the way API Gateway builds it. The gateway's own
- * answers use its default gateway responses:
+ * answers are the template's Gateway Responses where it declares them (by type, else its DEFAULT_4XX/DEFAULT_5XX,
+ * with the {@code $context} variables of the template filled in), else API Gateway's defaults:
  * <ul>
  *   <li>no such route or method: 403 {@code {"message":"Missing Authentication Token"}}</li>
  *   <li>missing or invalid token on a protected route: 401 {@code {"message":"Unauthorized"}} (expired:
@@ -72,7 +76,7 @@ public final class ApiGateway {
             return finish(call, preflight(stage.cors().get()));
         }
         if (match.isEmpty()) {
-            return finish(call, Outcome.gateway(403, "Missing Authentication Token", null));
+            return finish(call, gateway(call, "MISSING_AUTHENTICATION_TOKEN", 403, "Missing Authentication Token", null));
         }
         return route(call, match.get());
     }
@@ -85,14 +89,14 @@ public final class ApiGateway {
     private HttpResponse route(Call call, RouteTable.Match match) {
         HttpRequest request = call.request();
         if (!throttle.tryTake()) {
-            return finish(call, Outcome.gateway(429, "Too Many Requests", null));
+            return finish(call, gateway(call, "THROTTLED", 429, "Too Many Requests", null));
         }
         Map<String, String> claims = null;
         if (match.route().authorized()) {
             try {
                 claims = authorizer.authorize(request.header("Authorization").orElse(null));
             } catch (CognitoAuthorizer.Unauthorized refused) {
-                return finish(call, Outcome.gateway(401, refused.getMessage(), refused.getMessage()));
+                return finish(call, gateway(call, "UNAUTHORIZED", 401, refused.getMessage(), refused.getMessage()));
             }
         }
         String sub = claims == null ? null : claims.get("sub");
@@ -105,7 +109,7 @@ public final class ApiGateway {
             // The function runs on this thread; should it pass its timeout, the 504 goes out right then, from the
             // runtime's timeout thread, as API Gateway answers while the function may still be running.
             result = lambdas.invokeOnCaller(match.route().functionName(), event, timedOut -> {
-                HttpResponse response = finish(call, outcome(timedOut).withIntegration(
+                HttpResponse response = finish(call, outcome(call, timedOut).withIntegration(
                         (System.nanoTime() - integrationStart) / 1_000_000, sub));
                 answeredEarly.set(response);
                 request.early().send(response);
@@ -117,7 +121,7 @@ public final class ApiGateway {
             return answeredEarly.get();
         }
         long integrationMillis = (System.nanoTime() - integrationStart) / 1_000_000;
-        return finish(call, outcome(result).withIntegration(integrationMillis, sub));
+        return finish(call, outcome(call, result).withIntegration(integrationMillis, sub));
     }
 
     private static Outcome preflight(ApiStage.Cors cors) {
@@ -134,19 +138,54 @@ public final class ApiGateway {
     }
 
     /** What API Gateway makes of the function's result. */
-    private static Outcome outcome(InvocationResult result) {
+    private Outcome outcome(Call call, InvocationResult result) {
         if (result instanceof InvocationResult.Success success) {
             HttpResponse response = ProxyResponse.from(success.payload());
-            return response == null ? Outcome.gateway(502, "Internal server error", null)
+            return response == null ? gateway(call, null, 502, "Internal server error", null)
                     : new Outcome(response, null, -1, null, false);
         }
         if (result instanceof InvocationResult.Throttled) {
-            return Outcome.gateway(500, "Internal server error", null);
+            return gateway(call, null, 500, "Internal server error", null);
         }
         if (result instanceof InvocationResult.FunctionError error && "Sandbox.Timedout".equals(error.errorType())) {
-            return Outcome.gateway(504, "Endpoint request timed out", null);
+            return gateway(call, "INTEGRATION_TIMEOUT", 504, "Endpoint request timed out", null);
         }
-        return Outcome.gateway(502, "Internal server error", null);
+        return gateway(call, null, 502, "Internal server error", null);
+    }
+
+    /**
+     * The gateway's own answer: the template's Gateway Response for {@code type} if it has one, else its
+     * DEFAULT_4XX or DEFAULT_5XX (what an uncustomised type inherits, status included), else API Gateway's built-in
+     * {@code {"message": ...}}. {@code type} is null for answers of no type of their own (a malformed or failed
+     * proxy integration, a throttled function), which only the defaults cover.
+     */
+    private Outcome gateway(Call call, String type, int status, String message, String authorizerError) {
+        Outcome builtIn = Outcome.gateway(status, message, authorizerError);
+        GatewayResponse custom = type == null ? null : stage.gatewayResponses().get(type);
+        if (custom == null) {
+            custom = stage.gatewayResponses().get(status < 500 ? "DEFAULT_4XX" : "DEFAULT_5XX");
+        }
+        if (custom == null) {
+            return builtIn;
+        }
+        Map<String, String> context = new HashMap<>();
+        context.put("error.message", message);
+        context.put("error.responseType", type == null ? (status < 500 ? "DEFAULT_4XX" : "DEFAULT_5XX") : type);
+        context.put("requestId", call.requestId());
+        context.put("extendedRequestId", call.requestId());
+        context.put("httpMethod", call.request().method());
+        context.put("path", "/" + stage.stageName() + call.request().path());
+        context.put("resourcePath", call.resourcePath());
+        context.put("stage", stage.stageName());
+        byte[] body = custom.jsonTemplate().map(t -> GatewayResponse.render(t, context)
+                .getBytes(StandardCharsets.UTF_8)).orElse(builtIn.response().body());
+        Map<String, List<String>> headers = new LinkedHashMap<>(builtIn.response().headers());
+        custom.headers().forEach((name, value) -> {
+            headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+            headers.put(name, List.of(value));
+        });
+        HttpResponse response = new HttpResponse(custom.statusCode().orElse(status), headers, body);
+        return new Outcome(response, authorizerError, -1, null, true);
     }
 
     /** The response with API Gateway's own headers, and its access log line. */

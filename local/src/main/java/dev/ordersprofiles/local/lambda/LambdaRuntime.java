@@ -55,6 +55,12 @@ public final class LambdaRuntime implements AutoCloseable {
                 endpointPort, maxPerFunction);
         for (FunctionDef definition : definitions) {
             functions.put(definition.name(), new LocalFunction(definition, settings));
+            if (definition.code().isEmpty() || !Files.exists(definition.code().get())) {
+                // Said once at start, not only as each invocation's error: the usual cause is an unbuilt jar.
+                System.err.println("[local] warning: function " + definition.name() + " has no code at "
+                        + definition.code().map(Path::toString).orElse("(no CodeUri)")
+                        + "; its invocations fail until it is built");
+            }
         }
         this.workers = newWorkers();
         this.scratch = settings.scratch();

@@ -155,9 +155,63 @@ public final class TemplateReader {
                         }
                     }
                 }
-                return new ApiStage(string(p, "StageName", where), rate, burst, cors(p.get("Cors"), where + ".Cors"));
+                Map<String, GatewayResponse> responses = new LinkedHashMap<>(gatewayResponseResources());
+                if (p.get("GatewayResponses") instanceof Map<?, ?> declared) {
+                    for (Map.Entry<?, ?> r : declared.entrySet()) {
+                        String type = String.valueOf(r.getKey());
+                        Map<String, Object> g = map(r.getValue(), where + ".GatewayResponses." + type);
+                        Map<String, String> headers = new LinkedHashMap<>();
+                        if (g.get("ResponseParameters") instanceof Map<?, ?> rp && rp.get("Headers") instanceof Map<?, ?> h) {
+                            h.forEach((name, value) -> staticValue(value).ifPresent(v -> headers.put(String.valueOf(name), v)));
+                        }
+                        responses.put(type, gatewayResponse(g.get("StatusCode"), headers, g.get("ResponseTemplates")));
+                    }
+                }
+                return new ApiStage(string(p, "StageName", where), rate, burst, cors(p.get("Cors"), where + ".Cors"),
+                        responses);
             }
-            return ApiStage.DEFAULT;
+            return new ApiStage(ApiStage.DEFAULT.stageName(), ApiStage.DEFAULT.rateLimit(),
+                    ApiStage.DEFAULT.burstLimit(), Optional.empty(), gatewayResponseResources());
+        }
+
+        /** The template's AWS::ApiGateway::GatewayResponse resources (headers as gatewayresponse.header.NAME). */
+        private Map<String, GatewayResponse> gatewayResponseResources() {
+            Map<String, GatewayResponse> responses = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> entry : resources.entrySet()) {
+                Map<String, Object> resource = map(entry.getValue(), "Resources." + entry.getKey());
+                if (!"AWS::ApiGateway::GatewayResponse".equals(resource.get("Type"))) {
+                    continue;
+                }
+                String where = entry.getKey() + ".Properties";
+                Map<String, Object> p = map(resolver.resolve(resource.get("Properties"), where), where);
+                Map<String, String> headers = new LinkedHashMap<>();
+                if (p.get("ResponseParameters") instanceof Map<?, ?> rp) {
+                    rp.forEach((name, value) -> {
+                        String key = String.valueOf(name);
+                        if (key.startsWith("gatewayresponse.header.")) {
+                            staticValue(value).ifPresent(v -> headers.put(key.substring("gatewayresponse.header.".length()), v));
+                        }
+                    });
+                }
+                responses.put(string(p, "ResponseType", where),
+                        gatewayResponse(p.get("StatusCode"), headers, p.get("ResponseTemplates")));
+            }
+            return responses;
+        }
+
+        private static GatewayResponse gatewayResponse(Object status, Map<String, String> headers, Object templates) {
+            Optional<Integer> code = status == null ? Optional.empty()
+                    : Optional.of(Integer.parseInt(String.valueOf(status).trim()));
+            Optional<String> json = templates instanceof Map<?, ?> t && t.get("application/json") != null
+                    ? Optional.of(String.valueOf(t.get("application/json"))) : Optional.empty();
+            return new GatewayResponse(code, headers, json);
+        }
+
+        /** A header mapping's static value ('text'); mappings from the request (method.request...) are skipped. */
+        private static Optional<String> staticValue(Object value) {
+            String v = String.valueOf(value).trim();
+            return v.length() >= 2 && v.startsWith("'") && v.endsWith("'")
+                    ? Optional.of(v.substring(1, v.length() - 1)) : Optional.empty();
         }
 
         /** The FunctionCode of the first AWS::CloudFront::Function (cloudfront-js-1.0 or 2.0). */

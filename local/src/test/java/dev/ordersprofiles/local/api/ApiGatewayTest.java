@@ -186,6 +186,53 @@ class ApiGatewayTest {
     }
 
     @Test
+    void the_templates_gateway_responses_replace_the_defaults_and_uncustomised_types_inherit_default_4xx_5xx() {
+        String problem = "{\"title\":\"T\",\"status\":%d,\"detail\":$context.error.messageString,"
+                + "\"type\":\"$context.error.responseType\",\"id\":\"$context.requestId\",\"x\":\"$context.nope\"}";
+        Map<String, dev.ordersprofiles.local.template.GatewayResponse> responses = Map.of(
+                "UNAUTHORIZED", new dev.ordersprofiles.local.template.GatewayResponse(java.util.Optional.of(401),
+                        Map.of("Content-Type", "application/problem+json", "X-Custom", "yes"),
+                        java.util.Optional.of(problem.formatted(401))),
+                "DEFAULT_4XX", new dev.ordersprofiles.local.template.GatewayResponse(java.util.Optional.empty(),
+                        Map.of("Content-Type", "application/problem+json"), java.util.Optional.of(problem.formatted(400))),
+                "DEFAULT_5XX", new dev.ordersprofiles.local.template.GatewayResponse(java.util.Optional.of(502),
+                        Map.of(), java.util.Optional.empty()));
+        ApiGateway api = gateway(new ApiStage("dev", 1000, 1000, java.util.Optional.empty(), responses),
+                route("POST", "/echo", "echo", true), route("GET", "/slow", "slow", false),
+                route("GET", "/throws", "throws", false));
+
+        HttpResponse unauthorized = api.handle(request("POST", "/echo", null, "x", Map.of()));
+        assertThat(unauthorized.status()).isEqualTo(401);
+        assertThat(unauthorized.headers().get("Content-Type")).containsExactly("application/problem+json");
+        assertThat(unauthorized.headers().get("X-Custom")).containsExactly("yes");
+        JsonNode body = json(unauthorized);
+        assertThat(body.get("detail").asText()).isEqualTo("Unauthorized");
+        assertThat(body.get("type").asText()).isEqualTo("UNAUTHORIZED");
+        assertThat(body.get("id").asText()).isEqualTo(unauthorized.headers().get("x-amzn-RequestId").get(0));
+        assertThat(body.get("x").asText()).isEqualTo("$context.nope");
+
+        // MISSING_AUTHENTICATION_TOKEN is not customised: DEFAULT_4XX's body and headers, the type's own status
+        HttpResponse unknown = api.handle(request("GET", "/nope", null, "", Map.of()));
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(unknown.headers().get("x-amzn-ErrorType")).containsExactly("MissingAuthenticationTokenException");
+        assertThat(json(unknown).get("detail").asText()).isEqualTo("Missing Authentication Token");
+        assertThat(json(unknown).get("type").asText()).isEqualTo("MISSING_AUTHENTICATION_TOKEN");
+
+        // a failed integration has no type of its own: DEFAULT_5XX, whose status wins; no template, the default body
+        HttpResponse failed = api.handle(request("GET", "/throws", null, "", Map.of()));
+        assertThat(failed.status()).isEqualTo(502);
+        assertThat(json(failed).get("message").asText()).isEqualTo("Internal server error");
+    }
+
+    private static JsonNode json(HttpResponse response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(new String(response.body(), StandardCharsets.UTF_8), e);
+        }
+    }
+
+    @Test
     void protected_routes_need_a_valid_token_and_unknown_routes_are_403() {
         ApiGateway api = gateway(new ApiStage("dev", 1000, 1000), route("POST", "/echo", "echo", true));
 

@@ -46,9 +46,19 @@ class TemplateReaderTest {
                     .contains("arn:aws:lambda:us-east-1:000000000000:function:validate-order")
                     .contains("arn:aws:lambda:us-east-1:000000000000:function:charge-payment:live");
         });
-        assertThat(template.apiStage()).isEqualTo(new ApiStage("dev", 100, 200, java.util.Optional.of(
+        assertThat(template.apiStage().stageName()).isEqualTo("dev");
+        assertThat(template.apiStage().rateLimit()).isEqualTo(100);
+        assertThat(template.apiStage().burstLimit()).isEqualTo(200);
+        assertThat(template.apiStage().cors()).contains(
                 new ApiStage.Cors("https://arn:aws:local:us-east-1:000000000000:DocsDistribution/DomainName",
-                        "GET,POST,OPTIONS", "Authorization,Content-Type,Idempotency-Key", "600"))));
+                        "GET,POST,OPTIONS", "Authorization,Content-Type,Idempotency-Key", "600"));
+        assertThat(template.apiStage().gatewayResponses()).containsKeys("UNAUTHORIZED", "MISSING_AUTHENTICATION_TOKEN",
+                "THROTTLED", "INTEGRATION_TIMEOUT", "DEFAULT_4XX", "DEFAULT_5XX");
+        assertThat(template.apiStage().gatewayResponses().get("UNAUTHORIZED")).satisfies(r -> {
+            assertThat(r.statusCode()).contains(401);
+            assertThat(r.headers()).containsEntry("Content-Type", "application/problem+json");
+            assertThat(r.jsonTemplate()).hasValueSatisfying(t -> assertThat(t).contains("$context.error.messageString"));
+        });
         assertThat(template.docsResponseHeaders()).containsEntry("X-Frame-Options", "DENY")
                 .containsEntry("X-Content-Type-Options", "nosniff")
                 .containsEntry("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
