@@ -924,7 +924,7 @@ class AwsJsonClientTest {
 
     /** What a server would compute for this request (the SDK's signer over the headers the request says it signed). */
     @SuppressWarnings("deprecation")
-    private static String expectedAuthorization(Received request, AwsCredentials credentials, String service) {
+    static String expectedAuthorization(Received request, AwsCredentials credentials, String service) {
         String authorization = request.header("Authorization");
         int start = authorization.indexOf("SignedHeaders=") + "SignedHeaders=".length();
         List<String> signed = Arrays.asList(authorization.substring(start, authorization.indexOf(',', start))

@@ -2,6 +2,8 @@ package dev.ordersprofiles.adapters.aws.client;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.CRC32;
+import javax.net.ssl.SSLContext;
 
 /**
  * A scripted HTTP server on 127.0.0.1 (JDK {@link HttpServer}, keep-alive): answers the queued responses in order
@@ -85,14 +88,29 @@ final class StubServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String scheme;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Reply fallback = Reply.ok("{}");
 
     StubServer() {
+        this(null);
+    }
+
+    /** Over TLS with {@code tls}'s key and certificate (an HTTPS endpoint), or plain HTTP when null. */
+    StubServer(SSLContext tls) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            if (tls == null) {
+                server = HttpServer.create(loopback, 0);
+                scheme = "http";
+            } else {
+                HttpsServer https = HttpsServer.create(loopback, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+                scheme = "https";
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,7 +159,7 @@ final class StubServer implements AutoCloseable {
     }
 
     URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port() + path);
+        return URI.create(scheme + "://127.0.0.1:" + port() + path);
     }
 
     List<Received> received() {
