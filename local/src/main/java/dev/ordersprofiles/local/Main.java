@@ -56,14 +56,15 @@ public final class Main {
         System.out.printf("""
                 [local] local stack for %s ready in %d ms on %s
                 [local]   API:        %s %s (token: POST %s/_local/token)
-                [local]   workflow:   %s/_local/executions
+                [local]   console:    %s/_local/ (executions, logs, metrics, tables)
                 [local]   docs:       %s/docs/
+                [local]   try it:     http://localhost:%d/docs/try.html (sign up on the local Hosted UI, place an order)
                 [local]   Lambda API: aws lambda list-functions --endpoint-url %s
                 [local]               (SigV4 with access key id %s%s, any region)
                 [local]   store:      %s
                 [local] Ctrl-C stops it.
                 """, options.template(), (System.nanoTime() - started) / 1_000_000, base, base,
-                String.join(", ", stack.routePaths()), base, base, base, base,
+                String.join(", ", stack.routePaths()), base, base, base, stack.port(), base,
                 options.credentials().accessKeyId(),
                 options.credentials().equals(LocalCredentials.DEFAULT) ? ", secret local" : " and the secret given",
                 store(options, base));

@@ -40,6 +40,8 @@ class BrowserIT {
     private static LocalStack stack;
     private static WebDriver browser;
     private static String base;
+    /** Why the browser test cannot run here (Chromium or chromedriver missing), or null. */
+    private static String skipped;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,7 +51,8 @@ class BrowserIT {
             String why = "skipped: " + missing.get() + " is missing (install Debian's chromium and chromium-driver;"
                     + " .ci/run does)";
             System.err.println("[BrowserIT] " + why);
-            Assumptions.abort(why);
+            skipped = why; // the test reports itself skipped with this reason (counted as skipped, not passed)
+            return;
         }
         CapturedStdout.install();
         int port = freePort();
@@ -80,6 +83,7 @@ class BrowserIT {
 
     @Test
     void a_new_user_signs_up_signs_in_with_pkce_places_an_order_and_sees_it_confirmed() throws Exception {
+        Assumptions.assumeTrue(skipped == null, skipped);
         browser.get(base + "/docs/try.html");
         click("signIn");
 
