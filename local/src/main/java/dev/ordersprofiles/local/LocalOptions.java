@@ -1,6 +1,7 @@
 package dev.ordersprofiles.local;
 
 import dev.ordersprofiles.local.aws.LocalCredentials;
+import dev.ordersprofiles.local.faults.FaultPlan;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 public record LocalOptions(String host, int port, Path template, Path dataDir, Optional<URI> dynamodbEndpoint,
                            Optional<String> cognitoUserPoolId, Optional<String> cognitoClientId,
                            Optional<String> scheduleRate, Map<String, String> parameters, Store store,
-                           LocalCredentials credentials, ExecutionRetention executionRetention) {
+                           LocalCredentials credentials, ExecutionRetention executionRetention,
+                           FaultInjection faults) {
 
 
     public static final String USAGE = """
@@ -46,6 +48,13 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
               --secret-access-key KEY     its secret (default local)
               --executions-kept N         finished workflow executions kept, in memory and on disk (default 10000)
               --executions-kept-for DUR   and for how long after they finished, e.g. 30m, 24h, 7d (default 24h)
+              --fault SPEC                inject faults into what the functions call (repeatable; also
+                                          POST /_local/faults): dynamodb:error=0.1 (HTTP 500),
+                                          dynamodb:throttle=0.05 (400 throughput exceeded),
+                                          dynamodb:down=30s (every call 503 for 30 s from start),
+                                          states:error|throttle|down=..., function:NAME:error=0.1
+                                          (Runtime.ExitError), function:NAME:timeout=0.05 (Sandbox.Timedout)
+              --fault-seed N              seed the faults' random draws (default: a random seed)
               --help                      this text""";
 
     /**
@@ -93,42 +102,42 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
     public static LocalOptions defaults() {
         return new LocalOptions("127.0.0.1", 3000, Path.of("sam", "template.yaml"), Path.of(".local-data"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Store.DEFAULT,
-                LocalCredentials.DEFAULT, ExecutionRetention.DEFAULT);
+                LocalCredentials.DEFAULT, ExecutionRetention.DEFAULT, FaultInjection.NONE);
     }
 
     public LocalOptions withPort(int newPort) {
         return new LocalOptions(host, newPort, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults);
     }
 
     public LocalOptions withHost(String newHost) {
         return new LocalOptions(newHost, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults);
     }
 
     public LocalOptions withTemplate(Path newTemplate) {
         return new LocalOptions(host, port, newTemplate, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults);
     }
 
     public LocalOptions withDataDir(Path newDataDir) {
         return new LocalOptions(host, port, template, newDataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults);
     }
 
     public LocalOptions withDynamodbEndpoint(URI endpoint) {
         return new LocalOptions(host, port, template, dataDir, Optional.of(endpoint), cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults);
     }
 
     public LocalOptions withStore(Store newStore) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, newStore, credentials, executionRetention);
+                cognitoClientId, scheduleRate, parameters, newStore, credentials, executionRetention, faults);
     }
 
     public LocalOptions withScheduleRate(String rate) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, Optional.of(rate), parameters, store, credentials, executionRetention);
+                cognitoClientId, Optional.of(rate), parameters, store, credentials, executionRetention, faults);
     }
 
 
@@ -136,7 +145,7 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
         Map<String, String> more = new LinkedHashMap<>(parameters);
         more.put(name, value);
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, more, store, credentials, executionRetention);
+                cognitoClientId, scheduleRate, more, store, credentials, executionRetention, faults);
     }
 
     /** @throws IllegalArgumentException with a one-line message for anything not understood */
@@ -165,7 +174,7 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                 options = options.withStore(options.store.withPostgres(true));
                 continue;
             }
-            if (!List.of("--port", "--host", "--access-key-id", "--secret-access-key", "--dynalite-dir", "--ttl-sweep-seconds", "--template", "--data-dir", "--dynamodb-endpoint", "--cognito-user-pool",
+            if (!List.of("--fault", "--fault-seed", "--port", "--host", "--access-key-id", "--secret-access-key", "--dynalite-dir", "--ttl-sweep-seconds", "--template", "--data-dir", "--dynamodb-endpoint", "--cognito-user-pool",
                     "--cognito-client-id", "--schedule-rate", "--param", "--executions-kept",
                     "--executions-kept-for").contains(name)) {
                 throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
@@ -178,6 +187,8 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                 value = args.get(++i);
             }
             switch (name) {
+                case "--fault" -> options = options.withFaults(options.faults.with(value));
+                case "--fault-seed" -> options = options.withFaults(options.faults.withSeed(seed(value)));
                 case "--port" -> options = options.withPort(port(value));
                 case "--host" -> options = options.withHost(host(value));
                 case "--access-key-id" -> accessKey = nonEmpty(name, value);
@@ -210,12 +221,49 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
         }
         return new LocalOptions(options.host, options.port, options.template, options.dataDir,
                 options.dynamodbEndpoint, pool, client, options.scheduleRate, options.parameters, options.store,
-                new LocalCredentials(accessKey, secretKey), options.executionRetention);
+                new LocalCredentials(accessKey, secretKey), options.executionRetention, options.faults);
     }
 
     public LocalOptions withExecutionRetention(ExecutionRetention retention) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, retention);
+                cognitoClientId, scheduleRate, parameters, store, credentials, retention, faults);
+    }
+
+    public LocalOptions withFaults(FaultInjection newFaults) {
+        return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, newFaults);
+    }
+
+    /**
+     * The faults to inject into what the functions call ({@code --fault}, dev.ordersprofiles.local.faults.FaultPlan
+     * says what a spec means) and the seed of their random draws ({@code --fault-seed}).
+     */
+    public record FaultInjection(List<String> specs, Optional<Long> seed) {
+        public static final FaultInjection NONE = new FaultInjection(List.of(), Optional.empty());
+
+        public FaultInjection {
+            specs = List.copyOf(specs);
+        }
+
+        /** With one more spec, checked now (which function names exist is checked at start). */
+        public FaultInjection with(String spec) {
+            FaultPlan.of(specs).with(spec);
+            List<String> more = new java.util.ArrayList<>(specs);
+            more.add(spec);
+            return new FaultInjection(more, seed);
+        }
+
+        public FaultInjection withSeed(long value) {
+            return new FaultInjection(specs, Optional.of(value));
+        }
+    }
+
+    private static long seed(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--fault-seed must be a whole number, not " + value);
+        }
     }
 
     /** How many finished workflow executions are kept, and how long after they finished. */

@@ -9,6 +9,7 @@ import dev.ordersprofiles.local.aws.SigV4Verifier;
 import dev.ordersprofiles.local.auth.LocalIssuer;
 import dev.ordersprofiles.local.auth.hostedui.HostedUi;
 import dev.ordersprofiles.local.edge.DocsSite;
+import dev.ordersprofiles.local.faults.Faults;
 import dev.ordersprofiles.local.http.HttpRequest;
 import dev.ordersprofiles.local.http.HttpResponse;
 import dev.ordersprofiles.local.lambda.FunctionLogs;
@@ -91,6 +92,13 @@ public final class LocalStack implements AutoCloseable {
         LambdaRuntime lambdas = closing(new LambdaRuntime(template.functions(), TemplateReader.REGION,
                 options.credentials().accessKeyId(), options.credentials().secretAccessKey(), functionsPort::get,
                 MAX_ENVIRONMENTS_PER_FUNCTION));
+        // Faults injected into what the functions call (faults/Faults.java): their AWS API port and invocations.
+        Faults faults = new Faults(options.faults().specs(), options.faults().seed(),
+                template.functions().stream().map(f -> f.name()).toList(), clock);
+        lambdas.intercept(faults.invocations());
+        if (faults.active()) {
+            System.out.println(faults.startLine("started"));
+        }
         // Executions are journaled in the data folder when the data they act on is durable too. With --in-memory
         // (resuming an order's run after a restart that lost the order would only fail it) the journal is a
         // temporary folder deleted at stop: it still keeps finished executions' histories out of the heap.
@@ -128,12 +136,14 @@ public final class LocalStack implements AutoCloseable {
         // credentials, as a process with those keys in its environment would.
         SigV4Verifier signatures = new SigV4Verifier(options.credentials(), clock);
         LocalServer functionsApis = closing(new LocalServer("127.0.0.1", 0, 64, new FrontDoorGuard(
-                new AwsSignatureGuard(request -> awsApis(request, dynamoDb, invokeApi, stepFunctionsApi), signatures),
+                new AwsSignatureGuard(faults.aroundAwsApis(request -> awsApis(request, dynamoDb, invokeApi,
+                        stepFunctionsApi)), signatures),
                 functionsPort::get, true)));
         functionsPort.set(functionsApis.port());
         AtomicInteger boundPort = new AtomicInteger();
         LocalServer server = closing(new LocalServer(options.host(), options.port(), 64, new FrontDoorGuard(
-                new AwsSignatureGuard(request -> hostedUi.filter(h -> h.serves(request.path()))
+                new AwsSignatureGuard(request -> faults.serves(request.path()) ? faults.handle(request)
+                        : hostedUi.filter(h -> h.serves(request.path()))
                         .map(h -> h.handle(request)).orElseGet(() -> dispatch(request, dynamoDb, console, invokeApi,
                                 stepFunctionsApi, docs, api)),
                         signatures), boundPort::get, LocalServer.isLoopback(options.host()))));

@@ -76,6 +76,22 @@ class LocalOptionsTest {
     }
 
     @Test
+    void faults_are_repeatable_specs_checked_while_parsing_and_the_seed_is_a_whole_number() {
+        assertThat(LocalOptions.parse(List.of()).faults()).isEqualTo(LocalOptions.FaultInjection.NONE);
+        LocalOptions options = LocalOptions.parse(List.of("--fault", "dynamodb:error=0.1",
+                "--fault=function:charge-payment:timeout=0.05", "--fault-seed", "42"));
+        assertThat(options.faults().specs()).containsExactly("dynamodb:error=0.1", "function:charge-payment:timeout=0.05");
+        assertThat(options.faults().seed()).contains(42L);
+        assertThat(options.withPort(1).faults()).isEqualTo(options.faults());
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--fault", "dynamodb:error=2")))
+                .hasMessageContaining("a number from 0 to 1, not 2");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--fault", "disk:full")))
+                .hasMessageContaining("--fault disk:full is not understood");
+        assertThatThrownBy(() -> LocalOptions.parse(List.of("--fault-seed", "x")))
+                .hasMessage("--fault-seed must be a whole number, not x");
+    }
+
+    @Test
     void bad_options_get_one_line_messages() {
         assertThatThrownBy(() -> LocalOptions.parse(List.of("--nope"))).hasMessage("unknown option --nope (see --help)");
         assertThatThrownBy(() -> LocalOptions.parse(List.of("--port", "x"))).hasMessageContaining("--port");

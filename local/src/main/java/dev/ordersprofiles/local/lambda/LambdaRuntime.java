@@ -28,6 +28,7 @@ public final class LambdaRuntime implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final ExecutorService workers;
     private final Timeouts timeouts = new Timeouts("lambda-timeouts");
+    private volatile InvocationInterceptor interceptor = InvocationInterceptor.NONE;
     /** The function processes' temporary folder (their /tmp and the runtime client's library); none in-process. */
     private Path scratch;
 
@@ -75,6 +76,11 @@ public final class LambdaRuntime implements AutoCloseable {
         });
     }
 
+    /** Every invocation from now on passes {@code hook} (the stack's fault injection). */
+    public void intercept(InvocationInterceptor hook) {
+        this.interceptor = hook == null ? InvocationInterceptor.NONE : hook;
+    }
+
     public List<FunctionDef> functions() {
         return functions.values().stream().map(LocalFunction::definition).toList();
     }
@@ -101,10 +107,15 @@ public final class LambdaRuntime implements AutoCloseable {
      */
     public CompletableFuture<InvocationResult> invokeAsync(String nameOrArn, byte[] payload) {
         LocalFunction function = function(nameOrArn);
+        String requestId = LocalFunction.newRequestId();
+        InvocationResult instead = interceptor.before(function.definition(), requestId);
+        if (instead != null) {
+            return CompletableFuture.completedFuture(instead);
+        }
         if (!function.tryAcquire()) {
             return CompletableFuture.completedFuture(new InvocationResult.Throttled(function.definition().name()));
         }
-        OnWorker invocation = new OnWorker(function, LocalFunction.newRequestId());
+        OnWorker invocation = new OnWorker(function, requestId);
         timeouts.start(invocation);
         try {
             invocation.submit(payload);
@@ -132,7 +143,8 @@ public final class LambdaRuntime implements AutoCloseable {
 
         void submit(byte[] payload) {
             running = workers.submit(() -> {
-                InvocationResult outcome = function.run(payload, requestId);
+                InvocationResult outcome = interceptor.after(function.definition(), requestId,
+                        function.run(payload, requestId));
                 if (timeouts.finished(this)) {
                     function.release();
                     result.complete(outcome);
@@ -162,10 +174,14 @@ public final class LambdaRuntime implements AutoCloseable {
     public InvocationResult invokeOnCaller(String nameOrArn, byte[] payload,
                                            Consumer<InvocationResult.FunctionError> timedOut) {
         LocalFunction function = function(nameOrArn);
+        String requestId = LocalFunction.newRequestId();
+        InvocationResult instead = interceptor.before(function.definition(), requestId);
+        if (instead != null) {
+            return instead;
+        }
         if (!function.tryAcquire()) {
             return new InvocationResult.Throttled(function.definition().name());
         }
-        String requestId = LocalFunction.newRequestId();
         Thread caller = Thread.currentThread();
         InvocationResult.FunctionError[] timeout = new InvocationResult.FunctionError[1];
         Timeouts.Watch watch = new Timeouts.Watch(function.watchSeconds()) {
@@ -183,7 +199,7 @@ public final class LambdaRuntime implements AutoCloseable {
         timeouts.start(watch);
         InvocationResult outcome;
         try {
-            outcome = function.run(payload, requestId);
+            outcome = interceptor.after(function.definition(), requestId, function.run(payload, requestId));
         } finally {
             if (timeouts.finished(watch)) {
                 function.release();

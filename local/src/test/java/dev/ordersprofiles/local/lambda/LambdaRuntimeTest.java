@@ -120,6 +120,55 @@ class LambdaRuntimeTest {
     }
 
     @Test
+    void an_interceptor_may_answer_instead_of_the_handler_or_replace_its_answer_on_both_paths() throws Exception {
+        runtime = runtime(15, OptionalInt.of(1));
+        InvocationResult.FunctionError instead = new InvocationResult.FunctionError("Runtime.ExitError", "injected",
+                "{\"errorType\":\"Runtime.ExitError\"}".getBytes());
+        AtomicReference<String> ranBefore = new AtomicReference<>();
+        runtime.intercept(new InvocationInterceptor() {
+            @Override
+            public InvocationResult before(FunctionDef function, String requestId) {
+                ranBefore.set(function.name() + " " + requestId);
+                return instead;
+            }
+
+            @Override
+            public InvocationResult after(FunctionDef function, String requestId, InvocationResult outcome) {
+                throw new AssertionError("the handler must not run");
+            }
+        });
+        ranOn = null;
+        assertThat(runtime.invokeAsync("waits", "{}".getBytes()).get(10, TimeUnit.SECONDS)).isSameAs(instead);
+        assertThat(runtime.invokeOnCaller("waits", "{}".getBytes(), t -> {
+        })).isSameAs(instead);
+        assertThat(ranOn).as("the handler did not run").isNull();
+        assertThat(ranBefore.get()).startsWith("waits ");
+
+        List<InvocationResult> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runtime.intercept(new InvocationInterceptor() {
+            @Override
+            public InvocationResult before(FunctionDef function, String requestId) {
+                return null;
+            }
+
+            @Override
+            public InvocationResult after(FunctionDef function, String requestId, InvocationResult outcome) {
+                seen.add(outcome);
+                return instead;
+            }
+        });
+        assertThat(runtime.invokeAsync("waits", "{}".getBytes()).get(10, TimeUnit.SECONDS)).isSameAs(instead);
+        assertThat(runtime.invokeOnCaller("waits", "{}".getBytes(), t -> {
+        })).isSameAs(instead);
+        assertThat(seen).hasSize(2).allSatisfy(r -> assertThat(r).isInstanceOf(InvocationResult.Success.class));
+        assertThat(ranOn).as("the handler ran").isNotNull();
+
+        runtime.intercept(null);
+        assertThat(runtime.invokeAsync("waits", "{}".getBytes()).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(InvocationResult.Success.class);
+    }
+
+    @Test
     void an_invocation_on_the_runtime_times_out_as_before() throws Exception {
         runtime = runtime(1, OptionalInt.empty());
         release = new CountDownLatch(1);
