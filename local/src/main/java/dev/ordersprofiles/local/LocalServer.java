@@ -5,6 +5,7 @@ import dev.ordersprofiles.local.http.HttpRequest;
 import dev.ordersprofiles.local.http.HttpResponse;
 import dev.ordersprofiles.local.http.Limits;
 import dev.ordersprofiles.local.http.JsonErrorHandler;
+import dev.ordersprofiles.local.http.ServerErrors;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -47,9 +48,17 @@ final class LocalServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ThreadPoolExecutor threads;
+    private final ServerErrors errors;
 
     LocalServer(String host, int port, int threadCount, Function<HttpRequest, HttpResponse> dispatcher)
             throws IOException {
+        this(host, port, threadCount, dispatcher, ServerErrors.DEFAULT);
+    }
+
+    /** @param errors how requests refused before any route runs are answered */
+    LocalServer(String host, int port, int threadCount, Function<HttpRequest, HttpResponse> dispatcher,
+                ServerErrors errors) throws IOException {
+        this.errors = errors;
         if (!isLoopback(host)) {
             System.err.println("[local] WARNING: listening on " + host + ", not only on 127.0.0.1: anyone who can"
                     + " reach this address can use the stack and its tokens (--host was given)");
@@ -78,7 +87,7 @@ final class LocalServer implements AutoCloseable {
         connector.setIdleTimeout(Limits.IDLE_TIMEOUT.toMillis());
         connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
-        server.setErrorHandler(new JsonErrorHandler());
+        server.setErrorHandler(new JsonErrorHandler(errors));
         server.setHandler(new Handler.Abstract.NonBlocking() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -102,6 +111,12 @@ final class LocalServer implements AutoCloseable {
         }
     }
 
+    /** Lambda's own answer on the Lambda API, else the gateway's. */
+    private HttpResponse tooLarge(String path) {
+        return path != null && path.startsWith(Limits.LAMBDA_PREFIX) ? Limits.bodyTooLarge(path)
+                : errors.answer(413, "Request Too Long");
+    }
+
     /** True for the loopback addresses; binding anything else exposes the stack to the network. */
     static boolean isLoopback(String host) {
         return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.equals("[::1]");
@@ -115,14 +130,14 @@ final class LocalServer implements AutoCloseable {
                          Function<HttpRequest, HttpResponse> dispatcher) {
         HttpFields fields = request.getHeaders();
         if (fields.size() > Limits.MAX_HEADER_COUNT) {
-            send(request, response, callback, Limits.tooManyHeaders());
+            send(request, response, callback, errors.answer(431, "Request Header Fields Too Large"));
             return;
         }
         String path = request.getHttpURI().getPath();
         int maxBody = Limits.maxBody(path);
         long declared = fields.getLongField("Content-Length");
         if (declared > maxBody) {
-            send(request, response, callback, Limits.bodyTooLarge(path));
+            send(request, response, callback, tooLarge(path));
             return;
         }
         // One byte more than allowed: a body that reaches it is too large, however it was framed.
@@ -132,11 +147,11 @@ final class LocalServer implements AutoCloseable {
                         ? failure.getCause() : failure;
                 // Jetty's reader fails with IllegalStateException when the body outgrows the limit given.
                 send(request, response, callback, cause instanceof IllegalStateException
-                        ? Limits.bodyTooLarge(path) : Limits.unreadable(path, cause));
+                        ? tooLarge(path) : errors.answer(400, "Bad Request"));
                 return;
             }
             if (body.length > maxBody) {
-                send(request, response, callback, Limits.bodyTooLarge(path));
+                send(request, response, callback, tooLarge(path));
                 return;
             }
             try {

@@ -2,6 +2,7 @@ package dev.ordersprofiles.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordersprofiles.local.api.ApiGateway;
+import dev.ordersprofiles.local.api.GatewayAnswers;
 import dev.ordersprofiles.local.asl.Executions;
 import dev.ordersprofiles.local.auth.CognitoAuthorizer;
 import dev.ordersprofiles.local.aws.AwsSignatureGuard;
@@ -146,7 +147,8 @@ public final class LocalStack implements AutoCloseable {
                         : hostedUi.filter(h -> h.serves(request.path()))
                         .map(h -> h.handle(request)).orElseGet(() -> dispatch(request, dynamoDb, console, invokeApi,
                                 stepFunctionsApi, docs, api)),
-                        signatures), boundPort::get, LocalServer.isLoopback(options.host()))));
+                        signatures), boundPort::get, LocalServer.isLoopback(options.host())),
+                new GatewayAnswers(template.apiStage().gatewayResponses(), template.apiStage().stageName())::serverAnswer));
         boundPort.set(server.port());
         closing(LocalPostgres.startIfAsked(options.store().postgres(), options.template(), template.parameters(),
                 lambdas));

@@ -8,8 +8,6 @@ import dev.ordersprofiles.local.lambda.InvocationResult;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
 import dev.ordersprofiles.local.template.ApiStage;
 import dev.ordersprofiles.local.template.ApiRoute;
-import dev.ordersprofiles.local.template.GatewayResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -50,6 +48,7 @@ public final class ApiGateway {
     private final LambdaRuntime lambdas;
     private final ApiStage stage;
     private final TokenBucket throttle;
+    private final GatewayAnswers answers;
     /** The last second's request time as API Gateway writes it: formatted once per second, not per request. */
     private volatile RequestTime lastRequestTime = new RequestTime(Long.MIN_VALUE, "");
 
@@ -62,6 +61,7 @@ public final class ApiGateway {
         this.authorizer = authorizer;
         this.lambdas = lambdas;
         this.throttle = new TokenBucket(stage.rateLimit(), stage.burstLimit());
+        this.answers = new GatewayAnswers(stage.gatewayResponses(), stage.stageName());
     }
 
     public HttpResponse handle(HttpRequest request) {
@@ -161,30 +161,13 @@ public final class ApiGateway {
      */
     private Outcome gateway(Call call, String type, int status, String message, String authorizerError) {
         Outcome builtIn = Outcome.gateway(status, message, authorizerError);
-        GatewayResponse custom = type == null ? null : stage.gatewayResponses().get(type);
-        if (custom == null) {
-            custom = stage.gatewayResponses().get(status < 500 ? "DEFAULT_4XX" : "DEFAULT_5XX");
-        }
-        if (custom == null) {
-            return builtIn;
-        }
         Map<String, String> context = new HashMap<>();
-        context.put("error.message", message);
-        context.put("error.responseType", type == null ? (status < 500 ? "DEFAULT_4XX" : "DEFAULT_5XX") : type);
         context.put("requestId", call.requestId());
         context.put("extendedRequestId", call.requestId());
         context.put("httpMethod", call.request().method());
         context.put("path", "/" + stage.stageName() + call.request().path());
         context.put("resourcePath", call.resourcePath());
-        context.put("stage", stage.stageName());
-        byte[] body = custom.jsonTemplate().map(t -> GatewayResponse.render(t, context)
-                .getBytes(StandardCharsets.UTF_8)).orElse(builtIn.response().body());
-        Map<String, List<String>> headers = new LinkedHashMap<>(builtIn.response().headers());
-        custom.headers().forEach((name, value) -> {
-            headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
-            headers.put(name, List.of(value));
-        });
-        HttpResponse response = new HttpResponse(custom.statusCode().orElse(status), headers, body);
+        HttpResponse response = answers.answer(type, status, message, builtIn.response(), context);
         return new Outcome(response, authorizerError, -1, null, true);
     }
 

@@ -14,6 +14,15 @@ import org.eclipse.jetty.util.Callback;
  * shape: {@code {"message": "..."}} as application/json, never an HTML page or a Java exception's name.
  */
 public final class JsonErrorHandler extends ErrorHandler {
+    private final ServerErrors errors;
+
+    public JsonErrorHandler() {
+        this(ServerErrors.DEFAULT);
+    }
+
+    public JsonErrorHandler(ServerErrors errors) {
+        this.errors = errors;
+    }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
@@ -27,18 +36,21 @@ public final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         HttpResponse answer = answer(status);
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        fields.put("x-amzn-ErrorType", answer.headers().get("x-amzn-ErrorType").get(0));
+        answer.headers().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                fields.put(name, values.get(0));
+            }
+        });
         return ByteBuffer.wrap(answer.body());
     }
 
-    private static HttpResponse answer(int code) {
+    private HttpResponse answer(int code) {
         return switch (code) {
-            case 413 -> Limits.gatewayError(413, "Request Too Long");
-            case 431 -> Limits.tooManyHeaders();
-            case 404 -> Limits.gatewayError(404, "Not Found");
-            default -> code >= 500 ? Limits.gatewayError(500, "Internal server error")
-                    : Limits.gatewayError(code, HttpStatus.getMessage(code) == null ? "Bad Request"
+            case 413 -> errors.answer(413, "Request Too Long");
+            case 431 -> errors.answer(431, "Request Header Fields Too Large");
+            case 404 -> errors.answer(404, "Not Found");
+            default -> code >= 500 ? errors.answer(500, "Internal server error")
+                    : errors.answer(code, HttpStatus.getMessage(code) == null ? "Bad Request"
                             : HttpStatus.getMessage(code));
         };
     }
