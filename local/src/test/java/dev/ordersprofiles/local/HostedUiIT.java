@@ -166,6 +166,10 @@ class HostedUiIT {
         assertThat(access.getClaim("scope")).isEqualTo(String.join(" ", client.scopes()));
         assertThat(access.getClaim("origin_jti")).isEqualTo(id.getClaim("origin_jti"));
         assertThat(access.getAudience()).isEmpty();
+        byte[] accessHash = MessageDigest.getInstance("SHA-256")
+                .digest(body.get("access_token").asText().getBytes(StandardCharsets.US_ASCII));
+        assertThat(id.getClaim("at_hash")).isEqualTo(Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(java.util.Arrays.copyOf(accessHash, 16)));
 
         // The stack's authorizer takes the ID token as API Gateway's Cognito authorizer would.
         Map<String, String> claims = CognitoAuthorizer.forLocal(issuer, clock).authorize(body.get("id_token").asText());

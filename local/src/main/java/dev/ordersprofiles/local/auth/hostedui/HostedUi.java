@@ -431,12 +431,13 @@ public final class HostedUi {
             return redirect(uri + (uri.contains("?") ? "&" : "?") + Forms.encode(answer));
         }
         String originJti = UUID.randomUUID().toString();
+        String access = accessToken(user.get(), authorize.client(), session.authTime(), session.eventId(), originJti,
+                authorize.scopes());
         if (authorize.scopes().contains("openid")) {
             answer.put("id_token", idToken(user.get(), authorize.client(), session.authTime(), session.eventId(),
-                    originJti, authorize.nonce()));
+                    originJti, authorize.nonce(), access));
         }
-        answer.put("access_token", accessToken(user.get(), authorize.client(), session.authTime(), session.eventId(),
-                originJti, authorize.scopes()));
+        answer.put("access_token", access);
         answer.put("expires_in", Long.toString(authorize.client().accessTokenValidity().toSeconds()));
         answer.put("token_type", "Bearer");
         if (authorize.state() != null) {
@@ -517,12 +518,12 @@ public final class HostedUi {
         grant.refreshToken()[0] = refreshToken;
         spentCodes.put(code.get(), grant);
         ObjectNode body = JSON.createObjectNode();
+        String access = accessToken(user.get(), client, grant.authTime(), grant.eventId(), originJti, grant.scopes());
         if (grant.scopes().contains("openid")) {
             body.put("id_token", idToken(user.get(), client, grant.authTime(), grant.eventId(), originJti,
-                    grant.nonce()));
+                    grant.nonce(), access));
         }
-        body.put("access_token", accessToken(user.get(), client, grant.authTime(), grant.eventId(), originJti,
-                grant.scopes()));
+        body.put("access_token", access);
         body.put("refresh_token", refreshToken);
         body.put("expires_in", client.accessTokenValidity().toSeconds());
         body.put("token_type", "Bearer");
@@ -547,11 +548,12 @@ public final class HostedUi {
         }
         UserDirectory.RefreshToken g = grant.get();
         ObjectNode body = JSON.createObjectNode();
+        String access = accessToken(user.get(), client, g.authTimeEpoch(), g.eventId(), g.originJti(), g.scopes());
         if (g.scopes().contains("openid")) {
-            body.put("id_token", idToken(user.get(), client, g.authTimeEpoch(), g.eventId(), g.originJti(), null));
+            body.put("id_token", idToken(user.get(), client, g.authTimeEpoch(), g.eventId(), g.originJti(), null,
+                    access));
         }
-        body.put("access_token", accessToken(user.get(), client, g.authTimeEpoch(), g.eventId(), g.originJti(),
-                g.scopes()));
+        body.put("access_token", access);
         body.put("expires_in", client.accessTokenValidity().toSeconds());
         body.put("token_type", "Bearer");
         return noStore(HttpResponse.json(200, body.toString()));
@@ -613,8 +615,9 @@ public final class HostedUi {
 
     // ------------------------------------------------------------------ tokens
 
+    /** The ID token, with {@code at_hash} of the access token issued with it (the left half of its SHA-256). */
     private String idToken(UserDirectory.User user, UserPoolDef.Client client, long authTime, String eventId,
-                           String originJti, String nonce) {
+                           String originJti, String nonce, String accessToken) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(user.sub())
@@ -629,7 +632,8 @@ public final class HostedUi {
                 .expirationTime(Date.from(now.plus(client.idTokenValidity())))
                 .issueTime(Date.from(now))
                 .jwtID(UUID.randomUUID().toString())
-                .claim("email", user.email());
+                .claim("email", user.email())
+                .claim("at_hash", atHash(accessToken));
         if (nonce != null) {
             claims.claim("nonce", nonce);
         }
@@ -771,6 +775,15 @@ public final class HostedUi {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String atHash(String accessToken) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, hash.length / 2));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     static String s256(String verifier) {
