@@ -240,6 +240,9 @@ final class Resolver {
             case "AWS::Serverless::StateMachine.Arn", "AWS::StepFunctions::StateMachine.Arn" ->
                     stateMachineArn(resource);
             case "AWS::SQS::Queue.QueueName" -> resource;
+            // A name no browser resolves (.invalid is reserved): locally the docs are the stack's own origin.
+            case "AWS::CloudFront::Distribution.DomainName" -> resource.toLowerCase(java.util.Locale.ROOT)
+                    + ".cloudfront.invalid";
             default -> "arn:aws:local:" + REGION + ":" + ACCOUNT + ":" + resource + "/" + attribute;
         };
         return value;

@@ -50,7 +50,7 @@ class TemplateReaderTest {
         assertThat(template.apiStage().rateLimit()).isEqualTo(100);
         assertThat(template.apiStage().burstLimit()).isEqualTo(200);
         assertThat(template.apiStage().cors()).contains(
-                new ApiStage.Cors("https://arn:aws:local:us-east-1:000000000000:DocsDistribution/DomainName",
+                new ApiStage.Cors("https://docsdistribution.cloudfront.invalid",
                         "GET,POST,OPTIONS", "Authorization,Content-Type,Idempotency-Key", "600"));
         assertThat(template.apiStage().gatewayResponses()).containsKeys("UNAUTHORIZED", "MISSING_AUTHENTICATION_TOKEN",
                 "THROTTLED", "INTEGRATION_TIMEOUT", "DEFAULT_4XX", "DEFAULT_5XX");
