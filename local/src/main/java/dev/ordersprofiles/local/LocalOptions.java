@@ -20,7 +20,7 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                            Optional<String> cognitoUserPoolId, Optional<String> cognitoClientId,
                            Optional<String> scheduleRate, Map<String, String> parameters, Store store,
                            LocalCredentials credentials, ExecutionRetention executionRetention,
-                           FaultInjection faults) {
+                           FaultInjection faults, Optional<Path> sfnMockConfig) {
 
 
     public static final String USAGE = """
@@ -55,6 +55,9 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                                           states:error|throttle|down=..., function:NAME:error=0.1
                                           (Runtime.ExitError), function:NAME:timeout=0.05 (Sandbox.Timedout)
               --fault-seed N              seed the faults' random draws (default: a random seed)
+              --sfn-mock-config FILE      Step Functions mocked service integrations, in Step Functions Local's
+                                          MockConfigFile format; start with stateMachineArn#TestCase
+                                          (default: the SFN_MOCK_CONFIG environment variable)
               --help                      this text""";
 
     /**
@@ -102,42 +105,43 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
     public static LocalOptions defaults() {
         return new LocalOptions("127.0.0.1", 3000, Path.of("sam", "template.yaml"), Path.of(".local-data"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Store.DEFAULT,
-                LocalCredentials.DEFAULT, ExecutionRetention.DEFAULT, FaultInjection.NONE);
+                LocalCredentials.DEFAULT, ExecutionRetention.DEFAULT, FaultInjection.NONE,
+                Optional.ofNullable(System.getenv("SFN_MOCK_CONFIG")).filter(v -> !v.isBlank()).map(Path::of));
     }
 
     public LocalOptions withPort(int newPort) {
         return new LocalOptions(host, newPort, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults, sfnMockConfig);
     }
 
     public LocalOptions withHost(String newHost) {
         return new LocalOptions(newHost, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults, sfnMockConfig);
     }
 
     public LocalOptions withTemplate(Path newTemplate) {
         return new LocalOptions(host, port, newTemplate, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults, sfnMockConfig);
     }
 
     public LocalOptions withDataDir(Path newDataDir) {
         return new LocalOptions(host, port, template, newDataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults, sfnMockConfig);
     }
 
     public LocalOptions withDynamodbEndpoint(URI endpoint) {
         return new LocalOptions(host, port, template, dataDir, Optional.of(endpoint), cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults, sfnMockConfig);
     }
 
     public LocalOptions withStore(Store newStore) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, newStore, credentials, executionRetention, faults);
+                cognitoClientId, scheduleRate, parameters, newStore, credentials, executionRetention, faults, sfnMockConfig);
     }
 
     public LocalOptions withScheduleRate(String rate) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, Optional.of(rate), parameters, store, credentials, executionRetention, faults);
+                cognitoClientId, Optional.of(rate), parameters, store, credentials, executionRetention, faults, sfnMockConfig);
     }
 
 
@@ -145,7 +149,7 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
         Map<String, String> more = new LinkedHashMap<>(parameters);
         more.put(name, value);
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, more, store, credentials, executionRetention, faults);
+                cognitoClientId, scheduleRate, more, store, credentials, executionRetention, faults, sfnMockConfig);
     }
 
     /** @throws IllegalArgumentException with a one-line message for anything not understood */
@@ -176,7 +180,7 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
             }
             if (!List.of("--fault", "--fault-seed", "--port", "--host", "--access-key-id", "--secret-access-key", "--dynalite-dir", "--ttl-sweep-seconds", "--template", "--data-dir", "--dynamodb-endpoint", "--cognito-user-pool",
                     "--cognito-client-id", "--schedule-rate", "--param", "--executions-kept",
-                    "--executions-kept-for").contains(name)) {
+                    "--executions-kept-for", "--sfn-mock-config").contains(name)) {
                 throw new IllegalArgumentException("unknown option " + arg + " (see --help)");
             }
             String value = inline;
@@ -205,6 +209,7 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
                         new ExecutionRetention(options.executionRetention.count(), duration(value)));
                 case "--dynalite-dir" -> options = options.withStore(new Store(options.store.inMemory(),
                         Optional.of(Path.of(value)), options.store.ttlSweep(), options.store.postgres()));
+                case "--sfn-mock-config" -> options = options.withSfnMockConfig(Path.of(value));
                 case "--ttl-sweep-seconds" -> options = options.withStore(options.store.withTtlSweep(
                         Duration.ofSeconds(seconds(value))));
                 default -> {
@@ -221,17 +226,24 @@ public record LocalOptions(String host, int port, Path template, Path dataDir, O
         }
         return new LocalOptions(options.host, options.port, options.template, options.dataDir,
                 options.dynamodbEndpoint, pool, client, options.scheduleRate, options.parameters, options.store,
-                new LocalCredentials(accessKey, secretKey), options.executionRetention, options.faults);
+                new LocalCredentials(accessKey, secretKey), options.executionRetention, options.faults,
+                options.sfnMockConfig);
     }
 
     public LocalOptions withExecutionRetention(ExecutionRetention retention) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, retention, faults);
+                cognitoClientId, scheduleRate, parameters, store, credentials, retention, faults, sfnMockConfig);
+    }
+
+    public LocalOptions withSfnMockConfig(Path file) {
+        return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, faults,
+                Optional.of(file));
     }
 
     public LocalOptions withFaults(FaultInjection newFaults) {
         return new LocalOptions(host, port, template, dataDir, dynamodbEndpoint, cognitoUserPoolId,
-                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, newFaults);
+                cognitoClientId, scheduleRate, parameters, store, credentials, executionRetention, newFaults, sfnMockConfig);
     }
 
     /**

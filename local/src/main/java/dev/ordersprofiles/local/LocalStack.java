@@ -124,7 +124,8 @@ public final class LocalStack implements AutoCloseable {
         DocsSite docs = closing(new DocsSite(options.template().toAbsolutePath().getParent().resolve("docs"),
                 template.docsResponseHeaders(), template.viewerRequestCode()));
         StepFunctionsApi stepFunctionsApi = new StepFunctionsApi(stepFunctions.machines(), stepFunctions.executions(),
-                TemplateReader.REGION, TemplateReader.ACCOUNT, Clock.systemUTC());
+                TemplateReader.REGION, TemplateReader.ACCOUNT, Clock.systemUTC(),
+                LocalStepFunctions.mockConfig(options.sfnMockConfig()));
         Console console = new Console(issuer, stepFunctions.executions(), stepFunctionsApi, dynamoDb.store(),
                 template.tables().stream().map(TableDef::name).toList());
         Optional<HostedUi> hostedUi = issuer.flatMap(i -> HostedUi.forTemplate(template.userPools(), i,

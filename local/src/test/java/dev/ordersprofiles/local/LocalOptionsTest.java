@@ -51,6 +51,15 @@ class LocalOptionsTest {
     }
 
     @Test
+    void a_step_functions_mock_configuration_is_an_option() {
+        assertThat(LocalOptions.parse(List.of("--sfn-mock-config", "mocks.json")).sfnMockConfig())
+                .contains(Path.of("mocks.json"));
+        assertThat(LocalOptions.parse(List.of("--sfn-mock-config=other.json")).sfnMockConfig())
+                .contains(Path.of("other.json"));
+        assertThat(LocalOptions.USAGE).contains("--sfn-mock-config FILE").contains("SFN_MOCK_CONFIG");
+    }
+
+    @Test
     void the_store_is_persisted_by_default_and_in_memory_on_request() {
         assertThat(LocalOptions.parse(List.of()).store()).isEqualTo(LocalOptions.Store.DEFAULT);
         LocalOptions options = LocalOptions.parse(List.of("--in-memory", "--ttl-sweep-seconds", "2",

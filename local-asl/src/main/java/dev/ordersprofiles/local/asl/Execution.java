@@ -24,6 +24,8 @@ public final class Execution {
     private final JsonNode input;
     private final Instant startDate;
     private final ExecutionJournal journal;
+    /** The mock test case it runs with (docs/architecture.md §9, "Mocked service integrations"), or null. */
+    private final MockTestCase mocks;
     private List<HistoryEvent> events = new ArrayList<>();
     private long eventCount;
     private CompletableFuture<Execution> completion = new CompletableFuture<>();
@@ -39,6 +41,12 @@ public final class Execution {
 
     Execution(String arn, String name, StateMachine stateMachine, JsonNode input, Instant startDate,
               ExecutionJournal journal) {
+        this(arn, name, stateMachine, input, startDate, journal, null);
+    }
+
+    Execution(String arn, String name, StateMachine stateMachine, JsonNode input, Instant startDate,
+              ExecutionJournal journal, MockTestCase mocks) {
+        this.mocks = mocks;
         this.arn = arn;
         this.name = name;
         this.stateMachine = stateMachine;
@@ -65,6 +73,11 @@ public final class Execution {
 
     public Instant startDate() {
         return startDate;
+    }
+
+    /** The mock test case this execution runs with, if it was started with one. */
+    public java.util.Optional<MockTestCase> mockTestCase() {
+        return java.util.Optional.ofNullable(mocks);
     }
 
     public synchronized ExecutionStatus status() {

@@ -25,6 +25,11 @@ public interface ExecutionJournal extends AutoCloseable {
 
     /** An execution as recorded: its start, with the state machine definition it ran, and its history. */
     record Recorded(String arn, String name, String stateMachineArn, String definition, String input,
-                    java.time.Instant startDate, List<HistoryEvent> history) {
+                    java.time.Instant startDate, List<HistoryEvent> history, MockTestCase mockTestCase) {
+
+        public Recorded(String arn, String name, String stateMachineArn, String definition, String input,
+                        java.time.Instant startDate, List<HistoryEvent> history) {
+            this(arn, name, stateMachineArn, definition, input, startDate, history, null);
+        }
     }
 }

@@ -86,7 +86,7 @@ public final class Executions implements AutoCloseable {
             StateMachine machine = loaded.computeIfAbsent(r.stateMachineArn() + "\n" + r.definition(),
                     key -> machines.load(r.stateMachineArn(), r.definition()));
             Execution execution = new Execution(r.arn(), r.name(), machine, Json.parse(r.input()), r.startDate(),
-                    journal);
+                    journal, r.mockTestCase());
             restore(execution, r.history());
             byArn.put(execution.arn(), execution);
             (execution.isClosed() ? closed : running).add(execution);
@@ -153,13 +153,22 @@ public final class Executions implements AutoCloseable {
      * @throws IllegalArgumentException when the input is not JSON or the name is not a valid execution name
      */
     public Execution start(StateMachine machine, String name, String inputJson) {
+        return start(machine, name, inputJson, null);
+    }
+
+    /**
+     * Starts an execution whose Task states named in {@code mocks} answer from it instead of calling their
+     * service (null: none mocked); as {@link #start(StateMachine, String, String)} otherwise.
+     */
+    public Execution start(StateMachine machine, String name, String inputJson, MockTestCase mocks) {
         String executionName = name == null ? env.uuid() : name;
         if (!NAME.matcher(executionName).matches()) {
             throw new IllegalArgumentException("Invalid Name: '" + executionName + "'");
         }
         JsonNode input = Json.parse(inputJson == null ? "{}" : inputJson);
         String arn = machine.arn().replace(":stateMachine:", ":execution:") + ":" + executionName;
-        Execution execution = new Execution(arn, executionName, machine, input, env.scheduler().now(), journal);
+        Execution execution = new Execution(arn, executionName, machine, input, env.scheduler().now(), journal,
+                mocks);
         // Atomic claim of the name, without a lock every start would queue behind.
         Execution existing = byArn.putIfAbsent(arn, execution);
         if (existing != null) {

@@ -152,6 +152,7 @@ public final class FileExecutionJournal implements ExecutionJournal {
         header.put("definition", Json.write(execution.stateMachine().definition()));
         header.put("input", Json.write(execution.input()));
         header.put("startDate", execution.startDate().toEpochMilli());
+        execution.mockTestCase().ifPresent(mocks -> header.set("mockTestCase", mocks.toJson()));
         return header;
     }
 
@@ -207,6 +208,7 @@ public final class FileExecutionJournal implements ExecutionJournal {
         }
         return new Recorded(header.path("arn").asText(), header.path("name").asText(),
                 header.path("stateMachineArn").asText(), header.path("definition").asText(),
-                header.path("input").asText(), Instant.ofEpochMilli(header.path("startDate").asLong()), history);
+                header.path("input").asText(), Instant.ofEpochMilli(header.path("startDate").asLong()), history,
+                header.hasNonNull("mockTestCase") ? MockTestCase.fromJson(header.get("mockTestCase")) : null);
     }
 }

@@ -567,6 +567,10 @@ final class Interpreter {
         record(v.lane, prefix + "Scheduled", s, v.id, scheduled);
         record(v.lane, prefix + "Started", s, v.id, optimized ? resourceDetails() : Json.object());
 
+        MockTestCase mocks = execution.mockTestCase().orElse(null);
+        if (mocks != null && mocks.mocks(s.name())) {
+            return mocked(v, optimized, prefix, mocks);
+        }
         CompletableFuture<InvocationResult> call = new CompletableFuture<>();
         String payloadText = Json.write(payload);
         String fn = function;
@@ -594,6 +598,49 @@ final class Interpreter {
             timer.cancel();
             return taskResult(v, optimized, prefix, result, err == null ? null : unwrap(err));
         });
+    }
+
+    /**
+     * A mocked attempt: the test case's answer for this attempt number ($$.State.RetryCount) instead of the call,
+     * recorded with the same events a call would have.
+     */
+    private CompletableFuture<JsonNode> mocked(Visit v, boolean optimized, String prefix, MockTestCase mocks) {
+        CompletableFuture<JsonNode> done = new CompletableFuture<>();
+        env.scheduler().execute(() -> {
+            if (v.lane.stopped()) {
+                done.completeExceptionally(new CancellationException("execution stopped"));
+                return;
+            }
+            try {
+                done.complete(mockedResult(v, optimized, prefix, mocks));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    private JsonNode mockedResult(Visit v, boolean optimized, String prefix, MockTestCase mocks) {
+        State s = v.state;
+        int attempt = v.retryCount;
+        ObjectNode details = optimized ? resourceDetails() : Json.object();
+        MockedResponse response = mocks.response(s.name(), attempt).orElse(null);
+        if (response instanceof MockedResponse.Return r) {
+            JsonNode output = r.value().deepCopy();
+            details.put("output", Json.write(output));
+            details.set("outputDetails", truncatedFalse());
+            record(v.lane, prefix + "Succeeded", s, v.id, details);
+            return output;
+        }
+        StatesError failure = response instanceof MockedResponse.Throw t ? new StatesError(t.error(), t.cause())
+                : StatesError.runtime("The mocked response '" + mocks.responseName(s.name()) + "' of test case '"
+                        + mocks.name() + "' has no answer for attempt " + attempt + " of state '" + s.name() + "'");
+        details.put("error", failure.error());
+        if (failure.causeOrNull() != null) {
+            details.put("cause", failure.causeOrNull());
+        }
+        record(v.lane, prefix + "Failed", s, v.id, details);
+        throw failure;
     }
 
     private JsonNode taskResult(Visit v, boolean optimized, String prefix, InvocationResult result, Throwable err) {

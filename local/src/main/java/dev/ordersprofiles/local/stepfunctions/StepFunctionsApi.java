@@ -11,6 +11,8 @@ import dev.ordersprofiles.local.asl.ExecutionAlreadyExists;
 import dev.ordersprofiles.local.asl.ExecutionStatus;
 import dev.ordersprofiles.local.asl.Executions;
 import dev.ordersprofiles.local.asl.HistoryEvent;
+import dev.ordersprofiles.local.asl.MockConfig;
+import dev.ordersprofiles.local.asl.MockTestCase;
 import dev.ordersprofiles.local.asl.StateMachine;
 import dev.ordersprofiles.local.http.HttpRequest;
 import dev.ordersprofiles.local.http.HttpResponse;
@@ -45,15 +47,26 @@ public final class StepFunctionsApi {
     private final String region;
     private final String accountId;
     private final Clock clock;
+    private final MockConfig mocks;
     private final List<Held> held = new ArrayList<>();
     private boolean holding;
 
     /** A StartExecution accepted while starts are held: run at {@link #release()}. */
-    private record Held(StateMachine machine, String name, String arn, String input) {
+    private record Held(StateMachine machine, String name, String arn, String input, MockTestCase mocks) {
     }
 
     public StepFunctionsApi(StateMachines machines, Executions executions, String region, String accountId,
                             Clock clock) {
+        this(machines, executions, region, accountId, clock, MockConfig.empty());
+    }
+
+    /**
+     * With the test cases of a mock configuration file: StartExecution of {@code <stateMachineArn>#<TestCase>} runs
+     * the machine with that test case's mocked Task states, as Step Functions Local does.
+     */
+    public StepFunctionsApi(StateMachines machines, Executions executions, String region, String accountId,
+                            Clock clock, MockConfig mocks) {
+        this.mocks = mocks;
         this.machines = machines;
         this.executions = executions;
         this.region = region;
@@ -188,7 +201,19 @@ public final class StepFunctionsApi {
     // ---------------------------------------------------------------- executions
 
     private ObjectNode startExecution(ObjectNode in, boolean sync) {
-        StateMachines.Entry entry = machine(required(in, "stateMachineArn"));
+        String machineArn = required(in, "stateMachineArn");
+        MockTestCase testCase = null;
+        int hash = machineArn.indexOf('#');
+        if (hash >= 0) {
+            String caseName = machineArn.substring(hash + 1);
+            machineArn = machineArn.substring(0, hash);
+            requireStateMachineArn(machineArn);
+            String machineName = machineArn.substring(machineArn.lastIndexOf(':') + 1);
+            testCase = mocks.testCase(machineName, caseName).orElseThrow(() -> new Failure("InvalidName",
+                    "Invalid mock test case name '" + caseName + "' for state machine '" + machineName
+                            + "': the mock configuration (--sfn-mock-config) has no such test case"));
+        }
+        StateMachines.Entry entry = machine(machineArn);
         if (sync != entry.type().equals("EXPRESS")) {
             throw new Failure(sync ? "StateMachineTypeNotSupported" : "ValidationException", sync
                     ? "This operation is not supported by this type of state machine"
@@ -202,7 +227,7 @@ public final class StepFunctionsApi {
         }
         Optional<String> name = optional(in, "name");
         if (!sync) {
-            Optional<ObjectNode> accepted = holdIfHolding(entry, name, input);
+            Optional<ObjectNode> accepted = holdIfHolding(entry, name, input, testCase);
             if (accepted.isPresent()) {
                 return accepted.get();
             }
@@ -216,7 +241,7 @@ public final class StepFunctionsApi {
         });
         Execution execution;
         try {
-            execution = executions.start(entry.machine(), name.orElse(null), input);
+            execution = executions.start(entry.machine(), name.orElse(null), input, testCase);
         } catch (ExecutionAlreadyExists e) {
             throw new Failure("ExecutionAlreadyExists", e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -263,7 +288,7 @@ public final class StepFunctionsApi {
         int started = 0;
         for (Held h : starting) {
             try {
-                executions.start(h.machine(), h.name(), h.input());
+                executions.start(h.machine(), h.name(), h.input(), h.mocks());
                 started++;
             } catch (ExecutionAlreadyExists | IllegalArgumentException e) {
                 // started meanwhile under the same name (its input decides, as StartExecution does): nothing to add
@@ -277,7 +302,7 @@ public final class StepFunctionsApi {
     }
 
     private synchronized Optional<ObjectNode> holdIfHolding(StateMachines.Entry entry, Optional<String> name,
-                                                            String input) {
+                                                            String input, MockTestCase testCase) {
         if (!holding) {
             return Optional.empty();
         }
@@ -291,7 +316,7 @@ public final class StepFunctionsApi {
             throw new Failure("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
         }
         if (same.isEmpty()) {
-            held.add(new Held(entry.machine(), executionName, arn, input));
+            held.add(new Held(entry.machine(), executionName, arn, input, testCase));
         }
         ObjectNode out = JSON.createObjectNode();
         out.put("executionArn", arn);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordersprofiles.local.asl.Executions;
 import dev.ordersprofiles.local.asl.FileExecutionJournal;
 import dev.ordersprofiles.local.asl.InvocationResult;
+import dev.ordersprofiles.local.asl.MockConfig;
 import dev.ordersprofiles.local.asl.StateMachine;
 import dev.ordersprofiles.local.asl.SystemScheduler;
 import dev.ordersprofiles.local.asl.TaskInvoker;
@@ -61,6 +62,24 @@ public final class LocalStepFunctions implements AutoCloseable {
         return executions.recover((arn, definition) -> machines.find(arn).map(StateMachines.Entry::machine)
                 .filter(m -> m.definition().equals(parse(definition)))
                 .orElseGet(() -> StateMachine.load(arn, definition)));
+    }
+
+    /**
+     * Reads a mock configuration file ({@code --sfn-mock-config}, Step Functions Local's format); none: no test case.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong in it
+     */
+    public static MockConfig mockConfig(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return MockConfig.empty();
+        }
+        try {
+            return MockConfig.parse(java.nio.file.Files.readString(file.get()));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--sfn-mock-config " + file.get() + " cannot be read: " + e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sfn-mock-config " + file.get() + ": " + e.getMessage());
+        }
     }
 
     public Executions executions() {

@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
+import software.amazon.awssdk.services.sfn.model.InvalidNameException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
@@ -62,7 +63,8 @@ class StepFunctionsApiIT {
     static void start() throws Exception {
         stack = LocalStack.start(LocalOptions.defaults().withPort(0)
                 .withDataDir(Files.createTempDirectory("sfn-api-it"))
-                .withTemplate(Path.of("..", "sam", "template.yaml")));
+                .withTemplate(Path.of("..", "sam", "template.yaml"))
+                .withSfnMockConfig(Path.of("src", "test", "resources", "stepfunctions", "mock-config.json")));
         sfn = SfnClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + stack.port()))
                 .region(Region.US_EAST_1)
@@ -203,6 +205,40 @@ class StepFunctionsApiIT {
         assertThat(sfn.getExecutionHistory(r -> r.executionArn(execution)).events()).extracting(HistoryEvent::type)
                 .contains(HistoryEventType.EXECUTION_ABORTED, HistoryEventType.EXECUTION_REDRIVEN);
         sfn.stopExecution(r -> r.executionArn(execution));
+    }
+
+    @Test
+    void a_mock_test_case_drives_the_templates_machine_through_a_retry_and_a_catch_without_its_functions()
+            throws Exception {
+        String machine = "arn:aws:states:us-east-1:000000000000:stateMachine:PlaceOrderStateMachine";
+        String execution = sfn.startExecution(r -> r.stateMachineArn(machine + "#ThrottledThenDeclined")
+                .name("mocked-" + UUID.randomUUID()).input("{\"orderId\":\"o-mocked\"}")).executionArn();
+
+        DescribeExecutionResponse done = awaitClosed(execution);
+        assertThat(execution).startsWith("arn:aws:states:us-east-1:000000000000:execution:PlaceOrderStateMachine:");
+        assertThat(done.stateMachineArn()).isEqualTo(machine);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(done.error()).isEqualTo("OrderFailed");
+        List<HistoryEvent> events = sfn.getExecutionHistory(r -> r.executionArn(execution).maxResults(1000)).events();
+        assertThat(events.stream().filter(e -> e.type() == HistoryEventType.TASK_STATE_ENTERED)
+                .map(e -> e.stateEnteredEventDetails().name()))
+                .containsExactly("Validate", "Reserve", "Charge", "RefundPayment", "ReleaseInventory", "MarkFailed");
+        assertThat(events.stream().filter(e -> e.type() == HistoryEventType.TASK_FAILED)
+                .map(e -> e.taskFailedEventDetails().error()))
+                .containsExactly("Lambda.TooManyRequestsException",
+                        "dev.ordersprofiles.application.order.PaymentDeclined");
+        // The mocked value itself, not a Lambda envelope (a real call's output carries SdkHttpMetadata).
+        assertThat(events.stream().filter(e -> e.type() == HistoryEventType.TASK_SUCCEEDED).findFirst().orElseThrow()
+                .taskSucceededEventDetails().output())
+                .isEqualTo("{\"StatusCode\":200,\"Payload\":{\"orderId\":\"o-mocked\",\"status\":\"VALIDATED\"}}");
+    }
+
+    @Test
+    void an_unknown_mock_test_case_is_refused() {
+        String machine = "arn:aws:states:us-east-1:000000000000:stateMachine:PlaceOrderStateMachine";
+        assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(machine + "#NoSuchCase")))
+                .isInstanceOf(InvalidNameException.class)
+                .hasMessageContaining("Invalid mock test case name 'NoSuchCase'");
     }
 
     @Test
