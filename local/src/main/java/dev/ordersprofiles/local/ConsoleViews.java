@@ -67,7 +67,8 @@ final class ConsoleViews {
         StringBuilder html = new StringBuilder("<h1>Executions</h1><p>").append(executions.size())
                 .append(" runs, newest first").append(running ? "; refreshing every 2 s while one runs" : "")
                 .append(".</p><table id=\"executions\"><thead><tr><th>name</th><th>state machine</th><th>status</th>"
-                        + "<th>state now / last</th><th>started</th><th>duration</th><th>error</th></tr></thead><tbody>");
+                        + "<th>state now / last</th><th>its status</th><th>started</th><th>duration</th><th>error</th></tr></thead>"
+                        + "<tbody>");
         List<Execution> newestFirst = new ArrayList<>(executions);
         newestFirst.sort((a, b) -> b.startDate().compareTo(a.startDate()));
         for (Execution e : newestFirst) {
@@ -75,7 +76,8 @@ final class ConsoleViews {
                     .append("\">").append(esc(e.name())).append("</a></td><td>").append(esc(e.stateMachine().name()))
                     .append("</td><td class=\"status ").append(esc(e.status().name())).append("\">")
                     .append(esc(e.status().name())).append("</td><td>").append(esc(lastState(e)))
-                    .append("</td><td>").append(esc(TIME.format(e.startDate()))).append("</td><td class=\"duration\">")
+                    .append("</td><td class=\"output-status\">").append(esc(outputStatus(e))).append("</td><td>")
+                    .append(esc(TIME.format(e.startDate()))).append("</td><td class=\"duration\">")
                     .append(esc(duration(e.startDate(), e.stopDate() == null ? now : e.stopDate())))
                     .append(e.stopDate() == null ? " (running)" : "").append("</td><td class=\"wrap\">")
                     .append(esc(e.error() == null ? "" : e.error())).append("</td></tr>");
@@ -109,6 +111,23 @@ final class ConsoleViews {
                 + "executions</a><a href=\"/_local/logs?requestId=" + esc(url(e.name())) + "\">this run's log lines</a>"
                 + "<a href=\"/_local/metrics\">metrics</a>"
                 + "<a href=\"/_local/tables\">tables</a></nav>" + html.substring(body + 6);
+    }
+
+    /**
+     * The {@code status} field of the latest state output that has one (the PlaceOrder tasks return the order's
+     * status: PENDING ... CONFIRMED), or of the run's output; empty when none has.
+     */
+    static String outputStatus(Execution e) {
+        if (e.output() != null && e.output().path("status").isTextual()) {
+            return e.output().get("status").asText();
+        }
+        String status = "";
+        for (StateVisit v : StateVisit.of(e)) {
+            if (v.output() != null && v.output().path("status").isTextual()) {
+                status = v.output().get("status").asText();
+            }
+        }
+        return status;
     }
 
     private static String lastState(Execution e) {

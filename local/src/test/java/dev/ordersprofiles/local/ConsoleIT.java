@@ -46,6 +46,7 @@ class ConsoleIT {
     void executions_list_and_detail_show_durations_and_wrap_long_lines() throws Exception {
         String list = html("/_local/executions");
         assertThat(list).contains(orderId).contains("class=\"duration\"").contains("SUCCEEDED")
+                .contains("<td class=\"output-status\">CONFIRMED</td>")
                 .contains("<nav>").doesNotContain("http-equiv=\"refresh\"");
         String detail = html("/_local/executions/" + orderId);
         assertThat(detail).contains("<h2>Durations</h2>").contains("whole run").contains("<td>Validate</td>")
