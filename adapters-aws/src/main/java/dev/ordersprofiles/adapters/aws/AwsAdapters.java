@@ -26,6 +26,7 @@ import java.util.function.Supplier;
  */
 public final class AwsAdapters {
     private final AwsSettings settings;
+    private final CredentialsProvider credentials;
     private final Lazy<DynamoDb> dynamo;
     private final Lazy<AwsJsonClient> sfn;
     private final Lazy<OrderRepository> orders;
@@ -36,7 +37,7 @@ public final class AwsAdapters {
     private AwsAdapters(AwsSettings settings, CredentialsProvider credentials, Clock clock,
                         AwsJsonClient.CallListener listener, CallContext context) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(credentials, "credentials");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(context, "context");
@@ -122,12 +123,29 @@ public final class AwsAdapters {
         return dynamo.get();
     }
 
+    /**
+     * After a restore from a snapshot (Lambda SnapStart): the clients built so far forget their cached credentials,
+     * learnt clock offset and jitter seed ({@link AwsJsonClient#afterRestore()}); clients not built yet have none.
+     */
+    public void afterRestore() {
+        credentials.forgetCached();
+        dynamo.ifBuilt(DynamoDb::afterRestore);
+        sfn.ifBuilt(AwsJsonClient::afterRestore);
+    }
+
     private static final class Lazy<T> {
         private final Supplier<T> create;
         private volatile T value;
 
         Lazy(Supplier<T> create) {
             this.create = create;
+        }
+
+        void ifBuilt(java.util.function.Consumer<T> action) {
+            T result = value;
+            if (result != null) {
+                action.accept(result);
+            }
         }
 
         T get() {

@@ -1,5 +1,7 @@
 package dev.ordersprofiles.handlers.wiring;
 
+import dev.ordersprofiles.adapters.aws.AwsAdapters;
+import java.util.Optional;
 import dagger.Module;
 import dagger.Provides;
 import dev.ordersprofiles.application.port.IdempotencyStore;
@@ -14,6 +16,12 @@ import dev.ordersprofiles.application.port.ProfileRepository;
 @Module
 final class GivenPortsModule {
     private GivenPortsModule() {
+    }
+
+    /** The caller's ports are no AWS adapters of this component's making. */
+    @Provides
+    static Optional<AwsAdapters> aws() {
+        return Optional.empty();
     }
 
     @Provides

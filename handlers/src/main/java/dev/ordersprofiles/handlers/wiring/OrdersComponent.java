@@ -17,7 +17,9 @@ import dev.ordersprofiles.application.order.ValidateOrder;
 import dev.ordersprofiles.application.profile.GetProfile;
 import dev.ordersprofiles.application.profile.UpsertProfile;
 import dev.ordersprofiles.application.profile.WelcomeNewProfile;
+import dev.ordersprofiles.adapters.aws.AwsAdapters;
 import java.time.Clock;
+import java.util.Optional;
 import javax.inject.Singleton;
 
 /**
@@ -29,6 +31,9 @@ import javax.inject.Singleton;
 public interface OrdersComponent {
     /** The configuration the component was built with (the API handlers read their CORS origin from it). */
     HandlerConfig config();
+
+    /** The AWS adapters when the configuration chooses them (SnapStart's afterRestore refreshes them). */
+    Optional<AwsAdapters> awsAdapters();
 
     PlaceOrder placeOrder();
 

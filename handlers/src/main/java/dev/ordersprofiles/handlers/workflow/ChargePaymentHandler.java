@@ -7,18 +7,26 @@ import dev.ordersprofiles.handlers.common.Invocations;
 import dev.ordersprofiles.handlers.wiring.Components;
 import dev.ordersprofiles.handlers.wiring.OrdersComponent;
 import java.util.Map;
+import org.crac.Core;
 
 /** Workflow step Charge: RESERVED to CHARGED; throws {@code dev.ordersprofiles.application.order.PaymentDeclined}. */
 public final class ChargePaymentHandler extends MapHandler {
     private final Invocations invocations = new Invocations("charge-payment");
     private final ChargePayment useCase;
+    /** Held here: org.crac's context references its resources weakly. Null when built by the other constructor. */
+    private final ChargePaymentSnapStart snapStart;
 
+    /** What Lambda calls; also registers the SnapStart hooks (a no-op on JVMs without CRaC). */
     public ChargePaymentHandler() {
-        this(Components.fromEnvironment());
+        OrdersComponent component = Components.fromEnvironment();
+        this.useCase = component.chargePayment();
+        this.snapStart = new ChargePaymentSnapStart(component);
+        Core.getGlobalContext().register(snapStart);
     }
 
     public ChargePaymentHandler(OrdersComponent component) {
         this.useCase = component.chargePayment();
+        this.snapStart = null;
     }
 
     @Override

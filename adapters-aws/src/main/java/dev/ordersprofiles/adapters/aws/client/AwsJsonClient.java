@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import java.util.zip.CRC32;
@@ -83,7 +82,7 @@ public final class AwsJsonClient {
                 CallContext.NONE, Sleeper.THREAD, null);
 
         RandomGenerator jitter() {
-            return random == null ? ThreadLocalRandom.current() : random;
+            return random == null ? Jitter.current() : random;
         }
     }
 
@@ -260,6 +259,18 @@ public final class AwsJsonClient {
         }
         skew.set(offset);
         return true;
+    }
+
+    /**
+     * What must not survive a snapshot (Lambda SnapStart): the credentials fetched so far, the clock offset learnt
+     * from the service (the restored clone's clock is set anew) and the retry jitter's seed (every clone would
+     * otherwise draw the same pauses). Connections: the JDK keeps idle keep-alive connections in its own cache,
+     * which has no public API; a stale one fails on first use and is retried like any I/O failure.
+     */
+    public void afterRestore() {
+        credentials.forgetCached();
+        skew.set(Duration.ZERO);
+        Jitter.reseed();
     }
 
     /** The offset from our clock to the service's that signing uses (zero until a clock-skew error). */

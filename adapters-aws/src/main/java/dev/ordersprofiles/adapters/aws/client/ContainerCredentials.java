@@ -76,6 +76,18 @@ public final class ContainerCredentials implements CredentialsProvider {
         return current;
     }
 
+    @Override
+    public synchronized void forgetCached() {
+        current = null;
+        refreshAt = Instant.MIN;
+        expiresAt = Instant.MIN;
+    }
+
+    /** Whether credentials are cached now (tests). */
+    synchronized boolean hasCached() {
+        return current != null;
+    }
+
     private void fetch() {
         try {
             HttpURLConnection connection = (HttpURLConnection) endpoint.toURL().openConnection();

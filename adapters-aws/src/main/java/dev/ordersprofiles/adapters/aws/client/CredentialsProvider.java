@@ -18,6 +18,14 @@ public interface CredentialsProvider {
      */
     AwsCredentials credentials();
 
+    /**
+     * Forgets any credentials fetched so far, so that the next request fetches them anew: what a process restored
+     * from a snapshot (Lambda SnapStart) must do, since cached credentials may have expired or belong to the
+     * snapshot's execution environment. Nothing to forget for fixed credentials.
+     */
+    default void forgetCached() {
+    }
+
     static CredentialsProvider fixed(AwsCredentials credentials) {
         return () -> credentials;
     }

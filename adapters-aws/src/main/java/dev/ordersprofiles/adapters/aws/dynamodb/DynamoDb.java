@@ -29,6 +29,11 @@ public final class DynamoDb {
         this.client = Objects.requireNonNull(client, "client");
     }
 
+    /** See {@link AwsJsonClient#afterRestore()}. */
+    public void afterRestore() {
+        client.afterRestore();
+    }
+
     /** A conditional write whose condition was false; with ALL_OLD asked for, the item that made it so. */
     public static final class ConditionFailed extends RuntimeException {
         private final transient Optional<Map<String, AttributeValue>> item;

@@ -809,6 +809,36 @@ class AwsJsonClientTest {
     }
 
     @Test
+    void after_a_restore_the_learnt_skew_the_cached_credentials_and_the_jitter_seed_are_gone() {
+        server.then(Reply.json(400, "{\"__type\":\"RequestTimeTooSkewed\"}"), Reply.ok("{}"));
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(15)));
+        int[] forgotten = {0};
+        CredentialsProvider counting = new CredentialsProvider() {
+            @Override
+            public AwsCredentials credentials() {
+                return CREDENTIALS;
+            }
+
+            @Override
+            public void forgetCached() {
+                forgotten[0]++;
+            }
+        };
+        AwsJsonClient client = new AwsJsonClient(AwsService.DYNAMODB, REGION, server.uri(""), counting,
+                RetryPolicy.none(), clock, AwsJsonClient.CallListener.NONE);
+        client.call("GetItem", "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(client.clockSkew()).isNotEqualTo(Duration.ZERO);
+        java.util.random.RandomGenerator jitterBefore = Jitter.current();
+
+        client.afterRestore();
+
+        assertThat(client.clockSkew()).isZero();
+        assertThat(forgotten[0]).isEqualTo(1);
+        assertThat(Jitter.current()).isNotSameAs(jitterBefore);
+        assertThat(server.received()).hasSize(2); // the restore itself sent nothing
+    }
+
+    @Test
     void the_skew_correction_is_tried_once_per_call() {
         server.always(Reply.json(400, SIGNATURE_EXPIRED));
         MutableClock clock = new MutableClock(Instant.now().minus(Duration.ofMinutes(15)));

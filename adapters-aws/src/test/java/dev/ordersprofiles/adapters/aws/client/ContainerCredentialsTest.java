@@ -179,6 +179,24 @@ class ContainerCredentialsTest {
     }
 
     @Test
+    void forgets_the_cached_credentials_after_a_restore_and_fetches_them_anew() {
+        server.then(credentials("ASIA1", "secret1", "session1", NOW.plus(Duration.ofHours(6))));
+        server.then(credentials("ASIA2", "secret2", "session2", NOW.plus(Duration.ofHours(6))));
+        ContainerCredentials provider = withToken(TOKEN);
+        AwsCredentials before = provider.credentials();
+        assertThat(provider.hasCached()).isTrue();
+
+        provider.forgetCached();
+
+        assertThat(provider.hasCached()).isFalse();
+        assertThat(server.requestCount()).isEqualTo(1);
+        AwsCredentials after = provider.credentials();
+        assertThat(server.requestCount()).isEqualTo(2);
+        assertThat(before.accessKeyId()).isEqualTo("ASIA1");
+        assertThat(after.accessKeyId()).isEqualTo("ASIA2");
+    }
+
+    @Test
     void fetches_again_five_minutes_before_they_expire() {
         Instant expiration = NOW.plus(Duration.ofHours(1));
         server.then(credentials("ASIA1", "secret1", "session1", expiration),
