@@ -88,8 +88,8 @@ class DocsMatchOpenApiTest {
 
     @Test
     void a_documented_status_the_contract_does_not_have_is_reported() {
-        String page = html.replace("<tr><td class=\"status\">500</td><td>A bug or an outage.</td></tr>\n</table>\n</section>\n</body>",
-                "<tr><td class=\"status\">500</td><td>A bug or an outage.</td></tr>\n<tr><td class=\"status\">418</td><td>Teapot.</td></tr>\n</table>\n</section>\n</body>");
+        String page = html.replace("</td></tr>\n</table>\n</section>\n</body>",
+                "</td></tr>\n<tr><td class=\"status\">418</td><td>Teapot.</td></tr>\n</table>\n</section>\n</body>");
         assertThat(page).isNotEqualTo(html);
         assertThat(drift(OpenApi.operations(openApi), documented(page)))
                 .containsExactly("GET /orders/{id}: status 418 is documented but not in openapi.yaml");

@@ -6,6 +6,7 @@ import dev.ordersprofiles.application.order.DuplicateOrder;
 import dev.ordersprofiles.application.order.IdempotencyKeyReused;
 import dev.ordersprofiles.application.order.OrderNotFound;
 import dev.ordersprofiles.application.profile.ProfileNotFound;
+import dev.ordersprofiles.application.shared.DependencyUnavailable;
 import dev.ordersprofiles.application.shared.InvalidPageToken;
 import dev.ordersprofiles.domain.order.IllegalStatusChange;
 import dev.ordersprofiles.domain.order.InvalidOrder;
@@ -24,6 +25,9 @@ import java.util.List;
  *   <li>{@link ConcurrentOrderUpdate}, {@link IllegalStatusChange}, {@link DuplicateOrder}: 409.</li>
  *   <li>{@link IdempotencyKeyReused}, {@link InvalidOrder} and any other {@link DomainException} a use case raises
  *   on a request that matched the contract: 422 (domain messages are safe to show).</li>
+ *   <li>{@link DependencyUnavailable} (a dependency still failing after the client's retries: throttled, down, too
+ *   slow): 503 with {@code Retry-After}, a generic body, logged as a warning with the error's class; the request
+ *   changed nothing it could not repeat (every write is conditional and keyed by the Idempotency-Key or the id).</li>
  *   <li>anything else: 500 with a generic body; the error and its stack trace go to the invocation's log line,
  *   which carries the request id.</li>
  * </ul>
@@ -32,8 +36,20 @@ public final class HttpErrorMapper {
     private HttpErrorMapper() {
     }
 
+    /** Seconds a client is asked to wait before it tries again during an outage. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
     static APIGatewayProxyResponseEvent toResponse(Throwable error, Invocation invocation) {
         Problem problem = toProblem(error);
+        if (problem.status() == 503) {
+            invocation.warn();
+            invocation.put("problem", problem.type().substring(Problem.TYPE_BASE.length()));
+            invocation.put("error", error.getClass().getName());
+            invocation.put("errorMessage", error.getMessage()); // our client's words: the call, attempts, cause
+            APIGatewayProxyResponseEvent response = HttpJson.problem(problem);
+            response.getHeaders().put("Retry-After", RETRY_AFTER_SECONDS);
+            return response;
+        }
         if (problem.status() >= 500) {
             invocation.error(error);
         } else {
@@ -72,6 +88,10 @@ public final class HttpErrorMapper {
         }
         if (error instanceof DomainException e) {
             return problem("unprocessable", "Unprocessable request", 422, e.getMessage(), List.of());
+        }
+        if (error instanceof DependencyUnavailable) {
+            return problem("service-unavailable", "Service unavailable", 503,
+                    "A service we depend on is not answering; try again shortly (Retry-After).", List.of());
         }
         return internal();
     }

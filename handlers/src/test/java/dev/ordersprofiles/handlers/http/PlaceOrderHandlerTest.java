@@ -277,6 +277,27 @@ class PlaceOrderHandlerTest {
     }
 
     @Test
+    void a_dependency_outage_is_a_503_with_retry_after_and_no_details() {
+        PlaceOrderHandler outage = new PlaceOrderHandler(FailingComponent.withPlaceOrder(command -> {
+            throw new dev.ordersprofiles.application.shared.DependencyUnavailable(
+                    "DynamoDB PutItem still failing after 4 attempts: ThrottlingException at secret-host", null);
+        }));
+        try (CapturedStdout out = new CapturedStdout()) {
+            APIGatewayProxyResponseEvent response = call(outage, event("api-orders-post"));
+
+            assertThat(response.getStatusCode()).isEqualTo(503);
+            assertThat(response.getHeaders()).containsEntry("Retry-After", "2")
+                    .containsEntry("Content-Type", "application/problem+json");
+            assertThat(response.getBody()).contains("service-unavailable").doesNotContain("secret-host")
+                    .doesNotContain("Throttling");
+            JsonNode line = out.invocationLines().get(0);
+            assertThat(line.path("level").asText()).isEqualTo("WARN");
+            assertThat(line.path("status").asInt()).isEqualTo(503);
+            assertThat(line.path("error").asText()).isEqualTo("dev.ordersprofiles.application.shared.DependencyUnavailable");
+        }
+    }
+
+    @Test
     void an_unexpected_error_is_a_generic_500_and_the_error_is_logged_with_the_request_id() {
         PlaceOrderHandler broken = new PlaceOrderHandler(FailingComponent.withPlaceOrder(command -> {
             throw new IllegalStateException("connection to secret-host:5432 refused");
