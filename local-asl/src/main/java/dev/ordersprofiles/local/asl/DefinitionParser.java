@@ -25,7 +25,7 @@ final class DefinitionParser {
     private static final Map<State.Type, Set<String>> FIELDS = Map.of(
             State.Type.Pass, union(COMMON, FLOW, Set.of("ResultPath", "Parameters", "Result", "Assign")),
             State.Type.Task, union(COMMON, FLOW, Set.of("Resource", "ResultPath", "Parameters", "ResultSelector", "Retry",
-                    "Catch", "TimeoutSeconds", "TimeoutSecondsPath", "Assign")),
+                    "Catch", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "Assign")),
             State.Type.Choice, union(COMMON, Set.of("Choices", "Default", "Assign")),
             State.Type.Wait, union(COMMON, FLOW, Set.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath", "Assign")),
             State.Type.Succeed, COMMON,
@@ -41,7 +41,7 @@ final class DefinitionParser {
     private static final Map<State.Type, Set<String>> JSONATA_FIELDS = Map.of(
             State.Type.Pass, union(JSONATA_COMMON, FLOW, Set.of()),
             State.Type.Task, union(JSONATA_COMMON, FLOW, Set.of("Resource", "Arguments", "Retry", "Catch",
-                    "TimeoutSeconds")),
+                    "TimeoutSeconds", "HeartbeatSeconds")),
             State.Type.Choice, union(JSONATA_COMMON, Set.of("Choices", "Default")),
             State.Type.Wait, union(JSONATA_COMMON, FLOW, Set.of("Seconds", "Timestamp")),
             State.Type.Succeed, Set.of("Type", "Comment", "QueryLanguage", "Output"),
@@ -54,7 +54,6 @@ final class DefinitionParser {
 
     /** Valid ASL we deliberately do not run: a load error that says so. */
     private static final Map<String, String> UNSUPPORTED_FIELDS = Map.ofEntries(
-            Map.entry("HeartbeatSeconds", "HeartbeatSeconds is not supported"),
             Map.entry("HeartbeatSecondsPath", "HeartbeatSecondsPath is not supported"),
             Map.entry("Credentials", "cross-account Credentials are not supported"),
             Map.entry("ItemReader", "distributed Map (ItemReader) is not supported"),
@@ -67,7 +66,7 @@ final class DefinitionParser {
             Map.entry("Label", "distributed Map (Label) is not supported"));
 
     static final String LAMBDA_INVOKE = "lambda:invoke";
-    private static final Pattern INVOKE = Pattern.compile("arn:aws[a-z-]*:states:::lambda:invoke");
+    private static final Pattern INVOKE = Pattern.compile("arn:aws[a-z-]*:states:::lambda:invoke(\\.waitForTaskToken)?");
     private static final Pattern FUNCTION_ARN =
             Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?");
     private static final Set<String> INVOKE_PARAMETERS = Set.of("FunctionName", "Payload", "Qualifier", "InvocationType");
@@ -479,10 +478,13 @@ final class DefinitionParser {
             throw new AslDefinitionException(where + ": field \"Resource\" is required and must be a string");
         }
         String arn = resource.asText();
-        if (INVOKE.matcher(arn).matches()) {
+        java.util.regex.Matcher invoke = INVOKE.matcher(arn);
+        boolean callback = invoke.matches() && invoke.group(1) != null;
+        Integer heartbeat = heartbeatSeconds(node, where, callback);
+        if (invoke.matches()) {
             JsonNode parameters = node.get(argumentsField);
             if (parameters != null && JsonataTemplate.isExpression(parameters)) {
-                return new State.TaskTarget(arn, true, null);
+                return new State.TaskTarget(arn, true, null, callback, heartbeat);
             }
             if (parameters == null || !parameters.isObject()
                     || !(parameters.has("FunctionName") || parameters.has("FunctionName.$"))) {
@@ -506,14 +508,14 @@ final class DefinitionParser {
                 throw new AslDefinitionException(where + ": field \"Parameters.InvocationType.$\": unsupported: "
                         + "only a literal RequestResponse is supported");
             }
-            return new State.TaskTarget(arn, true, null);
+            return new State.TaskTarget(arn, true, null, callback, heartbeat);
         }
         if (FUNCTION_ARN.matcher(arn).matches()) {
             return new State.TaskTarget(arn, false, arn);
         }
         String why;
         if (arn.matches("arn:aws[a-z-]*:states:::lambda:invoke\\..*")) {
-            why = "the .sync/.waitForTaskToken integration patterns are not supported";
+            why = "the .sync integration pattern is not supported for lambda:invoke (.waitForTaskToken is)";
         } else if (arn.matches("arn:aws[a-z-]*:states:[^:]*:[^:]*:activity:.*")) {
             why = "Activity tasks are not supported";
         } else if (arn.startsWith("arn:aws:states:::")) {
@@ -522,6 +524,23 @@ final class DefinitionParser {
             why = "not a Lambda function ARN or arn:aws:states:::lambda:invoke";
         }
         throw new AslDefinitionException(where + ": field \"Resource\": unsupported: " + arn + " (" + why + ")");
+    }
+
+    /**
+     * HeartbeatSeconds: a positive integer below TimeoutSeconds (when that is a number), as Step Functions
+     * validates it; it acts on a .waitForTaskToken task, the only kind here that waits for a worker.
+     */
+    private static Integer heartbeatSeconds(JsonNode node, String where, boolean callback) {
+        Integer heartbeat = positiveInt(node, "HeartbeatSeconds", where);
+        if (heartbeat == null) {
+            return null;
+        }
+        JsonNode timeout = node.get("TimeoutSeconds");
+        if (timeout != null && timeout.isIntegralNumber() && heartbeat >= timeout.asInt()) {
+            throw new AslDefinitionException(where + ": field \"HeartbeatSeconds\" must be smaller than "
+                    + "\"TimeoutSeconds\"");
+        }
+        return heartbeat;
     }
 
     private static List<State.Choice> choices(JsonNode node, String where, boolean jsonata) {

@@ -60,7 +60,7 @@ public final class Executions implements AutoCloseable {
     /** A service that records executions in {@code journal} (null: memory only) and keeps them by {@code retention}. */
     public Executions(TaskInvoker invoker, Scheduler scheduler, Random random, String region,
                       ExecutionJournal journal, Retention retention) {
-        this.env = new Interpreter.Env(scheduler, invoker, random, region);
+        this.env = new Interpreter.Env(scheduler, invoker, random, region, new TaskTokens());
         this.journal = journal;
         this.retention = retention;
     }
@@ -242,6 +242,25 @@ public final class Executions implements AutoCloseable {
         }
         return execution.close(execution.run(), env.scheduler().now(), ExecutionStatus.ABORTED, null, error, cause,
                 "ExecutionAborted", execution.lastEventId(), details);
+    }
+
+    /**
+     * SendTaskSuccess: the {@code .waitForTaskToken} task holding {@code taskToken} succeeds with {@code outputJson}.
+     *
+     * @throws TaskTokenRejected InvalidToken, TaskDoesNotExist, TaskTimedOut or InvalidOutput
+     */
+    public void sendTaskSuccess(String taskToken, String outputJson) {
+        env.tokens().success(taskToken, outputJson);
+    }
+
+    /** SendTaskFailure: the task fails with {@code error} and {@code cause} (either may be null). */
+    public void sendTaskFailure(String taskToken, String error, String cause) {
+        env.tokens().failure(taskToken, error, cause);
+    }
+
+    /** SendTaskHeartbeat: the task's HeartbeatSeconds start again. */
+    public void sendTaskHeartbeat(String taskToken) {
+        env.tokens().heartbeat(taskToken);
     }
 
     /** Closes the journal; running executions stay recorded as RUNNING and continue at the next {@link #recover}. */

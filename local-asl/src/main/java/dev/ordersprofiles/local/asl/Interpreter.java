@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
 final class Interpreter {
 
     /** What every execution of an {@link Executions} service shares. */
-    record Env(Scheduler scheduler, TaskInvoker invoker, Random random, String region) {
+    record Env(Scheduler scheduler, TaskInvoker invoker, Random random, String region, TaskTokens tokens) {
         String uuid() {
             long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
             long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
@@ -62,6 +63,9 @@ final class Interpreter {
         volatile int retryCount;
         /** What the state's Assign set, for its StateExited event. */
         volatile ObjectNode assigned;
+        /** A .waitForTaskToken task's current attempt: its token ($$.Task.Token) and what waits for the answer. */
+        volatile String token;
+        volatile TokenWait wait;
 
         Visit(State state, Lane lane, JsonNode raw, Instant entered) {
             this.state = state;
@@ -384,7 +388,10 @@ final class Interpreter {
         if (s.jsonata()) {
             try {
                 Supplier<CompletableFuture<JsonNode>> attempt = switch (s.type()) {
-                    case Task -> () -> invoke(v, v.raw, arguments(v));
+                    case Task -> () -> {
+                        newToken(v);
+                        return invoke(v, v.raw, arguments(v));
+                    };
                     case Parallel -> () -> parallel(v, arguments(v));
                     default -> () -> map(v, v.raw);
                 };
@@ -404,7 +411,10 @@ final class Interpreter {
             JsonNode afterInputPath = inputPath(v, v.raw);
             // Parameters are evaluated for every attempt, so $$.State.RetryCount reaches the task.
             Supplier<CompletableFuture<JsonNode>> attempt = switch (s.type()) {
-                case Task -> () -> invoke(v, afterInputPath, parameters(v, afterInputPath));
+                case Task -> () -> {
+                    newToken(v);
+                    return invoke(v, afterInputPath, parameters(v, afterInputPath));
+                };
                 case Parallel -> () -> parallel(v, parameters(v, afterInputPath));
                 default -> () -> map(v, afterInputPath);
             };
@@ -552,7 +562,7 @@ final class Interpreter {
         ObjectNode scheduled = Json.object();
         if (optimized) {
             scheduled.put("resourceType", "lambda");
-            scheduled.put("resource", "invoke");
+            scheduled.put("resource", resourceName(v));
             scheduled.put("region", env.region());
             scheduled.put("parameters", Json.write(effective));
         } else {
@@ -565,11 +575,17 @@ final class Interpreter {
         }
         String prefix = optimized ? "Task" : "LambdaFunction";
         record(v.lane, prefix + "Scheduled", s, v.id, scheduled);
-        record(v.lane, prefix + "Started", s, v.id, optimized ? resourceDetails() : Json.object());
+        record(v.lane, prefix + "Started", s, v.id, optimized ? resourceDetails(v) : Json.object());
 
         MockTestCase mocks = execution.mockTestCase().orElse(null);
         if (mocks != null && mocks.mocks(s.name())) {
+            if (v.token != null) {
+                env.tokens().retire(v.token); // a mocked callback answers at once, as Step Functions Local's does
+            }
             return mocked(v, optimized, prefix, mocks);
+        }
+        if (s.task().waitForTaskToken()) {
+            return callback(v, function, Json.write(payload), timeout);
         }
         CompletableFuture<InvocationResult> call = new CompletableFuture<>();
         String payloadText = Json.write(payload);
@@ -600,6 +616,183 @@ final class Interpreter {
         });
     }
 
+    // ---------------------------------------------------------------- .waitForTaskToken
+
+    /** A worker's answer to a task token: an output, or an error and cause. */
+    private record Answer(JsonNode output, String error, String cause) {}
+
+    /** What a task token's answer completes; the heartbeat hook re-arms HeartbeatSeconds. */
+    private static final class TokenWait implements TaskTokens.Waiter {
+        private final Visit v;
+        final CompletableFuture<Answer> answer = new CompletableFuture<>();
+        volatile Runnable onHeartbeat = () -> { };
+
+        TokenWait(Visit v) {
+            this.v = v;
+        }
+
+        @Override
+        public boolean waiting() {
+            return !answer.isDone() && !v.lane.stopped();
+        }
+
+        @Override
+        public void success(JsonNode output) {
+            answer.complete(new Answer(output, null, null));
+        }
+
+        @Override
+        public void failure(String error, String cause) {
+            answer.complete(new Answer(null, error, cause));
+        }
+
+        @Override
+        public void heartbeat() {
+            onHeartbeat.run();
+        }
+    }
+
+    /** A .waitForTaskToken attempt gets a token of its own before its Parameters are evaluated. */
+    private void newToken(Visit v) {
+        if (!v.state.task().waitForTaskToken()) {
+            return;
+        }
+        if (v.token != null) {
+            env.tokens().retire(v.token);
+        }
+        TokenWait wait = new TokenWait(v);
+        v.wait = wait;
+        v.token = env.tokens().issue(wait);
+    }
+
+    /**
+     * lambda:invoke.waitForTaskToken: the function is invoked with the token in its payload; once the call returns
+     * (TaskSubmitted) the task waits for SendTaskSuccess or SendTaskFailure with that token, for at most
+     * TimeoutSeconds (States.Timeout) and, with HeartbeatSeconds, at most that long between heartbeats
+     * (States.HeartbeatTimeout). Both count from the task's start.
+     */
+    private CompletableFuture<JsonNode> callback(Visit v, String function, String payloadText, Integer timeout) {
+        State s = v.state;
+        String token = v.token;
+        TokenWait wait = v.wait;
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        Scheduler.Cancellable[] heartbeat = {() -> { }};
+        Scheduler.Cancellable[] deadline = {() -> { }};
+        Runnable stopTimers = () -> {
+            synchronized (heartbeat) {
+                heartbeat[0].cancel();
+                deadline[0].cancel();
+            }
+        };
+        java.util.function.Consumer<String> timedOut = error -> {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            stopTimers.run();
+            env.tokens().timedOut(token);
+            ObjectNode details = resourceDetails(v);
+            details.put("error", error);
+            details.put("cause", "");
+            record(v.lane, "TaskTimedOut", s, v.id, details);
+            result.completeExceptionally(new StatesError(error, ""));
+        };
+        synchronized (heartbeat) {
+            if (timeout != null) {
+                deadline[0] = env.scheduler().schedule(Duration.ofSeconds(timeout),
+                        () -> timedOut.accept(StatesError.TIMEOUT));
+            }
+            Integer beat = s.task().heartbeatSeconds();
+            if (beat != null) {
+                Runnable arm = () -> {
+                    synchronized (heartbeat) {
+                        heartbeat[0].cancel();
+                        heartbeat[0] = env.scheduler().schedule(Duration.ofSeconds(beat),
+                                () -> timedOut.accept(StatesError.HEARTBEAT_TIMEOUT));
+                    }
+                };
+                arm.run();
+                wait.onHeartbeat = arm;
+            }
+        }
+        // Stopped (StopExecution, a failed sibling lane, the execution's timeout): the token goes with the task.
+        execution.completion().whenComplete((x, e) -> {
+            if (ended.compareAndSet(false, true)) {
+                stopTimers.run();
+                env.tokens().retire(token);
+                result.completeExceptionally(new CancellationException("execution stopped"));
+            }
+        });
+        env.scheduler().execute(() -> {
+            if (v.lane.stopped()) {
+                ended.set(true);
+                stopTimers.run();
+                env.tokens().retire(token);
+                result.completeExceptionally(new CancellationException("execution stopped"));
+                return;
+            }
+            CompletionStage<InvocationResult> call;
+            try {
+                call = env.invoker().invoke(function, payloadText);
+            } catch (RuntimeException e) {
+                call = CompletableFuture.failedFuture(e);
+            }
+            call.whenComplete((r, err) -> submitted(v, r, err == null ? null : unwrap(err), ended, stopTimers,
+                    result));
+        });
+        return result;
+    }
+
+    /** The callback task's call returned: TaskSubmitted and wait for the answer, or TaskFailed. */
+    private void submitted(Visit v, InvocationResult r, Throwable err, java.util.concurrent.atomic.AtomicBoolean ended,
+                           Runnable stopTimers, CompletableFuture<JsonNode> result) {
+        State s = v.state;
+        String token = v.token;
+        if (ended.get()) {
+            return; // timed out while the call ran
+        }
+        if (err != null || !(r instanceof InvocationResult.Success ok)) {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            stopTimers.run();
+            env.tokens().retire(token);
+            try {
+                result.complete(taskResult(v, true, "Task", r, err));
+            } catch (RuntimeException failure) {
+                result.completeExceptionally(failure);
+            }
+            return;
+        }
+        ObjectNode details = resourceDetails(v);
+        details.put("output", Json.write(envelope(ok, parsePayload(ok.payloadJson()))));
+        details.set("outputDetails", truncatedFalse());
+        record(v.lane, "TaskSubmitted", s, v.id, details);
+        v.wait.answer.whenComplete((answer, e) -> {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            stopTimers.run();
+            env.tokens().retire(token);
+            ObjectNode done = resourceDetails(v);
+            if (answer.error() == null && answer.output() != null) {
+                done.put("output", Json.write(answer.output()));
+                done.set("outputDetails", truncatedFalse());
+                record(v.lane, "TaskSucceeded", s, v.id, done);
+                result.complete(answer.output());
+                return;
+            }
+            if (answer.error() != null) {
+                done.put("error", answer.error());
+            }
+            if (answer.cause() != null) {
+                done.put("cause", answer.cause());
+            }
+            record(v.lane, "TaskFailed", s, v.id, done);
+            result.completeExceptionally(new StatesError(answer.error(), answer.cause()));
+        });
+    }
+
     /**
      * A mocked attempt: the test case's answer for this attempt number ($$.State.RetryCount) instead of the call,
      * recorded with the same events a call would have.
@@ -623,7 +816,7 @@ final class Interpreter {
     private JsonNode mockedResult(Visit v, boolean optimized, String prefix, MockTestCase mocks) {
         State s = v.state;
         int attempt = v.retryCount;
-        ObjectNode details = optimized ? resourceDetails() : Json.object();
+        ObjectNode details = optimized ? resourceDetails(v) : Json.object();
         MockedResponse response = mocks.response(s.name(), attempt).orElse(null);
         if (response instanceof MockedResponse.Return r) {
             JsonNode output = r.value().deepCopy();
@@ -645,7 +838,7 @@ final class Interpreter {
 
     private JsonNode taskResult(Visit v, boolean optimized, String prefix, InvocationResult result, Throwable err) {
         State s = v.state;
-        ObjectNode details = optimized ? resourceDetails() : Json.object();
+        ObjectNode details = optimized ? resourceDetails(v) : Json.object();
         if (err instanceof StatesError timeout && StatesError.TIMEOUT.equals(timeout.error())) {
             details.put("error", StatesError.TIMEOUT);
             details.put("cause", "");
@@ -727,11 +920,15 @@ final class Interpreter {
         return envelope;
     }
 
-    private static ObjectNode resourceDetails() {
+    private static ObjectNode resourceDetails(Visit v) {
         ObjectNode details = Json.object();
         details.put("resourceType", "lambda");
-        details.put("resource", "invoke");
+        details.put("resource", resourceName(v));
         return details;
+    }
+
+    private static String resourceName(Visit v) {
+        return v.state.task().waitForTaskToken() ? "invoke.waitForTaskToken" : "invoke";
     }
 
     // ---------------------------------------------------------------- Parallel and Map
@@ -1059,6 +1256,9 @@ final class Interpreter {
         st.put("EnteredTime", Times.format(v.entered));
         st.put("Name", v.state.name());
         st.put("RetryCount", v.retryCount);
+        if (v.token != null) {
+            c.putObject("Task").put("Token", v.token);
+        }
         ObjectNode sm = c.putObject("StateMachine");
         sm.put("Id", machine.arn());
         sm.put("Name", machine.name());

@@ -85,7 +85,12 @@ record State(
      * What a Task calls: the lambda:invoke integration (with its Parameters) or a Lambda function ARN
      * used directly as the Resource.
      */
-    record TaskTarget(String resource, boolean optimizedInvoke, String functionArn) {}
+    record TaskTarget(String resource, boolean optimizedInvoke, String functionArn, boolean waitForTaskToken,
+                      Integer heartbeatSeconds) {
+        TaskTarget(String resource, boolean optimizedInvoke, String functionArn) {
+            this(resource, optimizedInvoke, functionArn, false, null);
+        }
+    }
 
     boolean isEnd() {
         return next == null;

@@ -11,6 +11,7 @@ final class StatesError extends RuntimeException {
     static final String ALL = "States.ALL";
     static final String TASK_FAILED = "States.TaskFailed";
     static final String TIMEOUT = "States.Timeout";
+    static final String HEARTBEAT_TIMEOUT = "States.HeartbeatTimeout";
     static final String RUNTIME = "States.Runtime";
     static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
     static final String RESULT_PATH_MATCH_FAILURE = "States.ResultPathMatchFailure";
@@ -55,7 +56,8 @@ final class StatesError extends RuntimeException {
             return false;
         }
         for (String name : errorEquals) {
-            if (name.equals(error) || name.equals(ALL) || (name.equals(TASK_FAILED) && !TIMEOUT.equals(error))) {
+            if (name.equals(error) || name.equals(ALL) || (name.equals(TASK_FAILED) && !TIMEOUT.equals(error)
+                    && !HEARTBEAT_TIMEOUT.equals(error))) {
                 return true;
             }
         }

@@ -70,9 +70,9 @@ class DefinitionValidationTest {
                 Arguments.of(".sync integration", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
                         + "'Resource':'arn:aws:states:::states:startExecution.sync'}}}",
                         "State \"T\": field \"Resource\": unsupported: arn:aws:states:::states:startExecution.sync"),
-                Arguments.of("waitForTaskToken", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
-                        + "'Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken','Parameters':{'FunctionName':'f'}}}}",
-                        ".sync/.waitForTaskToken integration patterns are not supported"),
+                Arguments.of("lambda .sync", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
+                        + "'Resource':'arn:aws:states:::lambda:invoke.sync','Parameters':{'FunctionName':'f'}}}}",
+                        "the .sync integration pattern is not supported for lambda:invoke"),
                 Arguments.of("activity", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
                         + "'Resource':'arn:aws:states:us-east-1:123456789012:activity:Review'}}}",
                         "Activity tasks are not supported"),
@@ -81,8 +81,12 @@ class DefinitionValidationTest {
                         "only the lambda:invoke service integration is supported"),
                 Arguments.of("unresolved substitution", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
                         + "'Resource':'${Fn}'}}}", "definition substitution ${Fn} has no value"),
-                Arguments.of("heartbeat", "{'StartAt':'T','States':{'T':{" + INVOKE + "'End':true,'HeartbeatSeconds':5,"
-                        + "'Parameters':{'FunctionName':'f'}}}}", "State \"T\": field \"HeartbeatSeconds\": unsupported"),
+                Arguments.of("heartbeat path", "{'StartAt':'T','States':{'T':{" + INVOKE + "'End':true,"
+                        + "'HeartbeatSecondsPath':'$.h','Parameters':{'FunctionName':'f'}}}}",
+                        "State \"T\": field \"HeartbeatSecondsPath\": unsupported"),
+                Arguments.of("heartbeat not below the timeout", "{'StartAt':'T','States':{'T':{" + INVOKE + "'End':true,"
+                        + "'HeartbeatSeconds':5,'TimeoutSeconds':5,'Parameters':{'FunctionName':'f'}}}}",
+                        "State \"T\": field \"HeartbeatSeconds\" must be smaller than \"TimeoutSeconds\""),
                 Arguments.of("no FunctionName", "{'StartAt':'T','States':{'T':{" + INVOKE + "'End':true,"
                         + "'Parameters':{'Payload':{}}}}}", "State \"T\": field \"Parameters.FunctionName\" is required"),
                 Arguments.of("async invocation", "{'StartAt':'T','States':{'T':{" + INVOKE + "'End':true,"

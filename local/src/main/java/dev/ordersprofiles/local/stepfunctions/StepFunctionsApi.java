@@ -14,6 +14,7 @@ import dev.ordersprofiles.local.asl.HistoryEvent;
 import dev.ordersprofiles.local.asl.MockConfig;
 import dev.ordersprofiles.local.asl.MockTestCase;
 import dev.ordersprofiles.local.asl.StateMachine;
+import dev.ordersprofiles.local.asl.TaskTokenRejected;
 import dev.ordersprofiles.local.http.HttpRequest;
 import dev.ordersprofiles.local.http.HttpResponse;
 import java.io.IOException;
@@ -112,11 +113,38 @@ public final class StepFunctionsApi {
             case "ListExecutions" -> listExecutions(in);
             case "StopExecution" -> stopExecution(in);
             case "RedriveExecution" -> redriveExecution(in);
-            case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat" -> throw new Failure("InvalidToken",
-                    "no task token was issued: the local interpreter refuses .waitForTaskToken at load, so "
-                            + operation + " has no task to complete");
+            case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat" -> sendTask(operation, in);
             default -> throw new Failure("UnknownOperationException", "Unknown operation " + operation);
         };
+    }
+
+    // ---------------------------------------------------------------- task tokens
+
+    private ObjectNode sendTask(String operation, ObjectNode in) {
+        String token = required(in, "taskToken");
+        if (token.length() > 2048) {
+            throw new Failure("ValidationException", "taskToken must be at most 2048 characters");
+        }
+        try {
+            switch (operation) {
+                case "SendTaskSuccess" -> executions.sendTaskSuccess(token, required(in, "output"));
+                case "SendTaskFailure" -> {
+                    Optional<String> error = optional(in, "error");
+                    Optional<String> cause = optional(in, "cause");
+                    if (error.map(String::length).orElse(0) > 256) {
+                        throw new Failure("ValidationException", "error must be at most 256 characters");
+                    }
+                    if (cause.map(String::length).orElse(0) > 32768) {
+                        throw new Failure("ValidationException", "cause must be at most 32768 characters");
+                    }
+                    executions.sendTaskFailure(token, error.orElse(null), cause.orElse(null));
+                }
+                default -> executions.sendTaskHeartbeat(token);
+            }
+        } catch (TaskTokenRejected e) {
+            throw new Failure(e.reason().name(), e.getMessage());
+        }
+        return JSON.createObjectNode();
     }
 
     // ---------------------------------------------------------------- state machines

@@ -39,9 +39,12 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidNameException;
+import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 
@@ -56,6 +59,13 @@ class StepFunctionsApiIT {
             {"StartAt":"Shape","States":{
               "Shape":{"Type":"Pass","Parameters":{"greeting.$":"States.Format('hello {}', $.who)"},"Next":"Done"},
               "Done":{"Type":"Pass","End":true}}}""";
+    /** A callback task on a function of the template (health answers any event; the token rides along). */
+    private static final String CALLBACK = """
+            {"StartAt":"Review","States":{
+              "Review":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+                "Parameters":{"FunctionName":"health","Payload":{"httpMethod":"GET","path":"/health",
+                  "token.$":"$$.Task.Token"}},
+                "HeartbeatSeconds":600,"End":true}}}""";
     private static LocalStack stack;
     private static SfnClient sfn;
 
@@ -239,6 +249,51 @@ class StepFunctionsApiIT {
         assertThatThrownBy(() -> sfn.startExecution(r -> r.stateMachineArn(machine + "#NoSuchCase")))
                 .isInstanceOf(InvalidNameException.class)
                 .hasMessageContaining("Invalid mock test case name 'NoSuchCase'");
+    }
+
+    @Test
+    void a_wait_for_task_token_task_is_completed_by_send_task_success_and_failure() throws Exception {
+        String arn = create("callback-" + UUID.randomUUID(), CALLBACK);
+        String ok = sfn.startExecution(r -> r.stateMachineArn(arn)).executionArn();
+        String token = awaitToken(ok);
+        sfn.sendTaskHeartbeat(r -> r.taskToken(token));
+        sfn.sendTaskSuccess(r -> r.taskToken(token).output("{\"approved\":true}"));
+        DescribeExecutionResponse done = awaitClosed(ok);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("{\"approved\":true}");
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(r -> r.taskToken(token).output("{}")))
+                .isInstanceOf(TaskDoesNotExistException.class);
+
+        String failing = sfn.startExecution(r -> r.stateMachineArn(arn)).executionArn();
+        String second = awaitToken(failing);
+        assertThatThrownBy(() -> sfn.sendTaskSuccess(r -> r.taskToken(second).output("not json")))
+                .isInstanceOf(InvalidOutputException.class);
+        sfn.sendTaskFailure(r -> r.taskToken(second).error("Review.Rejected").cause("no"));
+        DescribeExecutionResponse failed = awaitClosed(failing);
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("Review.Rejected");
+        assertThat(failed.cause()).isEqualTo("no");
+        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(r -> r.taskToken("nope")))
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
+    /** The token, read back from the TaskScheduled parameters once the task waits (TaskSubmitted). */
+    private static String awaitToken(String executionArn) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            List<HistoryEvent> events = sfn.getExecutionHistory(r -> r.executionArn(executionArn)).events();
+            if (events.stream().anyMatch(e -> e.type() == HistoryEventType.TASK_SUBMITTED)) {
+                String parameters = events.stream().filter(e -> e.type() == HistoryEventType.TASK_SCHEDULED)
+                        .findFirst().orElseThrow().taskScheduledEventDetails().parameters();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"")
+                        .matcher(parameters);
+                assertThat(m.find()).as(parameters).isTrue();
+                return m.group(1);
+            }
+            assertThat(events).extracting(HistoryEvent::type).doesNotContain(HistoryEventType.TASK_FAILED);
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the task never waited for its token: " + executionArn);
     }
 
     @Test
