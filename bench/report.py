@@ -49,12 +49,24 @@ if cold:
     p("")
     for fn in ("profiles-get", "profiles-upsert"):
         py = by.get(f"python:{fn}")
-        for v in ("java-typed", "java", "java+cds"):
+        for v in ("java-typed", "java", "java+cds", "java-sdk"):
             j = by.get(f"{v}:{fn}")
             if py and j:
                 ratio = j["median"] / py["median"]
                 targets.append((f"cold start {fn} ({v}) / Python, medians", f"{ratio:.2f}", "<= 1.00",
                                 "met" if ratio <= 1.0 else f"missed by {ratio - 1:.0%}"))
+    sdk_rows = [(fn, by[f"java-sdk:{fn}"], by[f"java:{fn}"]) for fn in ("profiles-get", "profiles-upsert")
+                if f"java-sdk:{fn}" in by and f"java:{fn}" in by]
+    if sdk_rows:
+        p("The price of the AWS SDK v2 (java-sdk: the same handler, its profiles port on DynamoDbClient with the "
+          "URLConnection client, explicit region and static credentials) against our own client (java), medians:")
+        p("")
+        p("| function | java s | java-sdk s | java-sdk / java | java-sdk - java s |")
+        p("|---|---|---|---|---|")
+        for fn, sdk, ours in sdk_rows:
+            p(f"| {fn} | {ours['median']:.3f} | {sdk['median']:.3f} | {sdk['median'] / ours['median']:.2f} | "
+              f"{sdk['median'] - ours['median']:+.3f} |")
+        p("")
     bd = jsonl("cold-breakdown.jsonl")
     if bd:
         p("Breakdown of one extra run each (ms, from inside the process; the rest of the wall time is JVM/interpreter start):")

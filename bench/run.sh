@@ -72,6 +72,13 @@ cp handlers/target/function.jar bench/jmh/target/runtime/aws-lambda-java-seriali
    bench/jmh/target/bench-0.1.0-SNAPSHOT.jar "$OUT/cp/"
 JAR=$ROOT/$OUT/cp/function.jar
 SIM_CP=$JAR:$ROOT/$OUT/cp/aws-lambda-java-serialization.jar:$ROOT/$OUT/cp/bench-0.1.0-SNAPSHOT.jar
+# The "java-sdk" variant (bench/jmh SdkWiring): the same class path plus the AWS SDK v2 jars (DynamoDB, the
+# URLConnection client, their dependencies, slf4j-nop) that the bench project resolved; function.jar has none.
+mkdir -p "$OUT/cp/sdk"
+tr ':' '\n' <bench/jmh/target/classpath.txt \
+  | grep -E '/software/amazon/(awssdk|eventstream)/|/org/reactivestreams/|/org/slf4j/' \
+  | while read -r j; do cp "$j" "$OUT/cp/sdk/"; done
+SDK_CP=$SIM_CP$(for j in "$ROOT/$OUT"/cp/sdk/*.jar; do printf ':%s' "$j"; done)
 
 # The JVM options exactly as the template's Globals set them ("java"), and the same plus an AppCDS archive that
 # this run generates for this JDK and classpath ("java+cds"). A -XX:SharedArchiveFile in the template (a path
@@ -128,6 +135,9 @@ PY_PROFILES_TABLE=py-profiles
 JAVA_TOOL_OPTIONS= java -cp "$SIM_CP" dev.ordersprofiles.bench.BenchSetup
 ORDERS_TABLE=py-orders PROFILES_TABLE=$PY_PROFILES_TABLE IDEMPOTENCY_TABLE=py-idempotency \
   JAVA_TOOL_OPTIONS= java -cp "$SIM_CP" dev.ordersprofiles.bench.BenchSetup
+SDK_PROFILES_TABLE=sdk-profiles
+ORDERS_TABLE=sdk-orders PROFILES_TABLE=$SDK_PROFILES_TABLE IDEMPOTENCY_TABLE=sdk-idempotency \
+  JAVA_TOOL_OPTIONS= java -cp "$SIM_CP" dev.ordersprofiles.bench.BenchSetup
 
 EV=$OUT/events
 mkdir -p "$EV"
@@ -150,10 +160,21 @@ FUNCS=(
   "orders-create|dev.ordersprofiles.handlers.http.PlaceOrderHandler|api-orders-post.json|-"
   "health|dev.ordersprofiles.handlers.http.HealthHandler|api-health-get.json|-"
 )
+# The java-sdk variant's handler for a function ("-": none): our handler over the AWS SDK v2 profiles port.
+sdk_handler_of() {
+  case "$1" in
+    profiles-get) echo dev.ordersprofiles.bench.SdkGetProfileHandler ;;
+    profiles-upsert) echo dev.ordersprofiles.bench.SdkUpsertProfileHandler ;;
+    *) echo - ;;
+  esac
+}
 java_cmd() { # $1 variant, $2 handler class, $3 event, [$4 invocations]
   local typed=0
   [ "$1" = java-typed ] && typed=1
   echo "env BENCH_TYPED=$typed JAVA_TOOL_OPTIONS='$(opts_of "$1")' java $(runtime_opts_of "$1") -cp $SIM_CP dev.ordersprofiles.bench.LambdaSim $2 $EV/$3 ${4:-1}"
+}
+sdk_cmd() { # $1 function, $2 event, [$3 invocations]: the template's JVM options and the runtime's flags, as "java"
+  echo "env PROFILES_TABLE=$SDK_PROFILES_TABLE JAVA_TOOL_OPTIONS='$(opts_of java)' java $(runtime_opts_of java) -cp $SDK_CP dev.ordersprofiles.bench.LambdaSim $(sdk_handler_of "$1") $EV/$2 ${3:-1}"
 }
 py_cmd() { # $1 function, $2 event, [$3 invocations]
   echo "env PROFILES_TABLE=$PY_PROFILES_TABLE $PY $ROOT/bench/python/lambda_sim.py $1 $EV/$2 ${3:-1}"
@@ -171,6 +192,7 @@ timing() { # function, variant, command, output file
 JAVA_TOOL_OPTIONS= java -cp "$SIM_CP" dev.ordersprofiles.bench.LambdaSim dev.ordersprofiles.handlers.http.UpsertProfileHandler \
   "$EV/api-profiles-post.json" >"$OUT/seed.log" 2>&1 || { cat "$OUT/seed.log" >&2; exit 1; }
 eval "$(py_cmd profiles_upsert api-profiles-post.json)" >>"$OUT/seed.log" 2>&1 || { cat "$OUT/seed.log" >&2; exit 1; }
+eval "JAVA_TOOL_OPTIONS= $(sdk_cmd profiles-upsert api-profiles-post.json)" >>"$OUT/seed.log" 2>&1 || { cat "$OUT/seed.log" >&2; exit 1; }
 
 # AppCDS: one dynamic archive for this JDK and classpath, trained by running each function's first invocation
 # once in a JVM that dumps its loaded classes at exit (see docs/performance.md for the Lambda caveat).
@@ -211,6 +233,7 @@ if want cold; then
     for v in "${VARIANTS[@]}"; do
       args+=(-n "$v:$name" "$(java_cmd "$v" "$cls" "$ev")")
     done
+    [ "$(sdk_handler_of "$name")" = - ] || args+=(-n "java-sdk:$name" "$(sdk_cmd "$name" "$ev")")
     if [ "$pyf" != - ]; then
       args+=(-n "python:$name" "$(py_cmd "$pyf" "$ev")")
     fi
@@ -223,6 +246,7 @@ if want cold; then
     for v in "${VARIANTS[@]}"; do
       timing "$name" "$v" "$(java_cmd "$v" "$cls" "$ev")" cold-breakdown.jsonl
     done
+    [ "$(sdk_handler_of "$name")" = - ] || timing "$name" java-sdk "$(sdk_cmd "$name" "$ev")" cold-breakdown.jsonl
     [ "$pyf" = - ] || timing "$name" python "$(py_cmd "$pyf" "$ev")" cold-breakdown.jsonl
   done
 fi
@@ -239,6 +263,7 @@ if want warm; then
     # Every invocation's latency, in order, in warm-latencies-<function>-<variant>.txt (where the tail comes from).
     timing "$name" java "BENCH_LATENCIES=$OUT/warm-latencies-$name-java.txt $(java_cmd java "$cls" "$ev" "$N")" warm.jsonl
     timing "$name" java-c2 "BENCH_LATENCIES=$OUT/warm-latencies-$name-java-c2.txt $(java_cmd java-c2 "$cls" "$ev" "$N")" warm.jsonl
+    timing "$name" java-sdk "BENCH_LATENCIES=$OUT/warm-latencies-$name-java-sdk.txt $(sdk_cmd "$name" "$ev" "$N")" warm.jsonl
     timing "$name" python "BENCH_LATENCIES=$OUT/warm-latencies-$name-python.txt $(py_cmd "$pyf" "$ev" "$N")" warm.jsonl
   done
 fi
