@@ -157,7 +157,8 @@ EOF
 FUNCS=(
   "profiles-get|dev.ordersprofiles.handlers.http.GetProfileHandler|api-profiles-get.json|profiles_get"
   "profiles-upsert|dev.ordersprofiles.handlers.http.UpsertProfileHandler|api-profiles-post.json|profiles_upsert"
-  "orders-create|dev.ordersprofiles.handlers.http.PlaceOrderHandler|api-orders-post.json|-"
+  # orders-create is not measured any more: since its handler refuses to start without STATE_MACHINE_ARN on the
+  # AWS adapters (docs/architecture.md), it needs a Step Functions endpoint, which the bench does not run.
   "health|dev.ordersprofiles.handlers.http.HealthHandler|api-health-get.json|-"
 )
 # The java-sdk variant's handler for a function ("-": none): our handler over the AWS SDK v2 profiles port.
