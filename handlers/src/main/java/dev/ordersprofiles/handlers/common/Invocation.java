@@ -25,6 +25,8 @@ public final class Invocation implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final Instant deadline;
     private final Map<String, Object> fields = new LinkedHashMap<>();
+    private final Optional<Trace> trace = Trace.current();
+    private final long startEpochMillis = System.currentTimeMillis();
     private String level = "INFO";
 
     Invocation(String function, Context context, boolean coldStart) {
@@ -92,8 +94,22 @@ public final class Invocation implements AutoCloseable {
         line.put("function", function);
         line.put("requestId", requestId);
         line.put("durationMs", (System.nanoTime() - startNanos) / 1_000_000);
+        trace.ifPresent(t -> line.put("traceId", t.traceId()));
         line.putAll(fields);
         Stdout.line(write(line));
+        trace.ifPresent(this::sendSubsegment);
+    }
+
+    /** The invocation's X-Ray subsegment, annotated with its request and order ids (when tracing is active). */
+    private void sendSubsegment(Trace t) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("requestId", requestId);
+        Object orderId = fields.get("orderId");
+        if (orderId != null) {
+            annotations.put("orderId", String.valueOf(orderId));
+        }
+        t.send(System.getenv(Trace.DAEMON_VARIABLE), function, startEpochMillis / 1000.0,
+                System.currentTimeMillis() / 1000.0, "ERROR".equals(level), annotations);
     }
 
     static String write(Map<String, Object> line) {
