@@ -26,6 +26,8 @@ public final class Execution {
     private final ExecutionJournal journal;
     /** The mock test case it runs with (docs/architecture.md §9, "Mocked service integrations"), or null. */
     private final MockTestCase mocks;
+    /** Set on a TestState run only: what the interpreter reports about the state under test. */
+    private volatile StateTest.Probe probe;
     private List<HistoryEvent> events = new ArrayList<>();
     private long eventCount;
     private CompletableFuture<Execution> completion = new CompletableFuture<>();
@@ -73,6 +75,14 @@ public final class Execution {
 
     public Instant startDate() {
         return startDate;
+    }
+
+    StateTest.Probe probe() {
+        return probe;
+    }
+
+    void probe(StateTest.Probe value) {
+        this.probe = value;
     }
 
     /** The mock test case this execution runs with, if it was started with one. */

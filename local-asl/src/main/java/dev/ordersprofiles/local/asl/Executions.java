@@ -245,6 +245,33 @@ public final class Executions implements AutoCloseable {
     }
 
     /**
+     * TestState: runs the start state of {@code machine} alone, once, on {@code input}; the execution is not listed,
+     * journaled or kept (see {@link StateTest}).
+     */
+    java.util.concurrent.CompletableFuture<Interpreter.Transition> testState(StateMachine machine, JsonNode input,
+                                                                             StateTest.Probe probe) {
+        String name = env.uuid();
+        Execution execution = new Execution(machine.arn().replace(":stateMachine:", ":execution:") + ":" + name, name,
+                machine, input, env.scheduler().now(), null);
+        execution.probe(probe);
+        java.util.concurrent.CompletableFuture<Interpreter.Transition> done = new java.util.concurrent.CompletableFuture<>();
+        env.scheduler().execute(() -> {
+            try {
+                new Interpreter(env, execution).testOne(probe).whenComplete((t, e) -> {
+                    if (e != null) {
+                        done.completeExceptionally(e);
+                    } else {
+                        done.complete(t);
+                    }
+                });
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    /**
      * SendTaskSuccess: the {@code .waitForTaskToken} task holding {@code taskToken} succeeds with {@code outputJson}.
      *
      * @throws TaskTokenRejected InvalidToken, TaskDoesNotExist, TaskTimedOut or InvalidOutput

@@ -33,7 +33,7 @@ final class Interpreter {
         }
     }
 
-    private record Transition(String next, JsonNode output) {}
+    record Transition(String next, JsonNode output) {}
 
     /** A thread of control (the execution, a Parallel branch, a Map iteration) with its own event chain. */
     private final class Lane {
@@ -254,10 +254,12 @@ final class Interpreter {
             assign(v, s.assign(), null, states);
             return new Transition(s.next(), out);
         }
-        JsonNode effective = parameters(v, inputPath(v, v.raw));
-        JsonNode result = s.result() != null ? s.result().deepCopy() : effective;
+        JsonNode afterInputPath = inspect(v, "afterInputPath", inputPath(v, v.raw));
+        JsonNode effective = inspect(v, "afterParameters", parameters(v, afterInputPath));
+        JsonNode result = inspect(v, "result", s.result() != null ? s.result().deepCopy() : effective);
         assign(v, s.assign(), result, null);
-        return new Transition(s.next(), outputPath(v, resultPath(s.resultPath(), v.raw, result)));
+        return new Transition(s.next(), outputPath(v, inspect(v, "afterResultPath",
+                resultPath(s.resultPath(), v.raw, result))));
     }
 
     private Transition choice(Visit v) {
@@ -390,12 +392,13 @@ final class Interpreter {
                 Supplier<CompletableFuture<JsonNode>> attempt = switch (s.type()) {
                     case Task -> () -> {
                         newToken(v);
-                        return invoke(v, v.raw, arguments(v));
+                        return invoke(v, v.raw, inspect(v, "afterArguments", arguments(v)));
                     };
                     case Parallel -> () -> parallel(v, arguments(v));
                     default -> () -> map(v, v.raw);
                 };
                 output = withRetry(v, attempt).thenApply(result -> {
+                    inspect(v, "result", result);
                     ObjectNode states = jsonataStates(v, v.raw);
                     states.set("result", result);
                     JsonNode out = output(v, s.jx().output(), result, states);
@@ -408,20 +411,22 @@ final class Interpreter {
             return caught(v, output);
         }
         try {
-            JsonNode afterInputPath = inputPath(v, v.raw);
+            JsonNode afterInputPath = inspect(v, "afterInputPath", inputPath(v, v.raw));
             // Parameters are evaluated for every attempt, so $$.State.RetryCount reaches the task.
             Supplier<CompletableFuture<JsonNode>> attempt = switch (s.type()) {
                 case Task -> () -> {
                     newToken(v);
-                    return invoke(v, afterInputPath, parameters(v, afterInputPath));
+                    return invoke(v, afterInputPath, inspect(v, "afterParameters", parameters(v, afterInputPath)));
                 };
-                case Parallel -> () -> parallel(v, parameters(v, afterInputPath));
+                case Parallel -> () -> parallel(v, inspect(v, "afterParameters", parameters(v, afterInputPath)));
                 default -> () -> map(v, afterInputPath);
             };
             output = withRetry(v, attempt).thenApply(result -> {
+                inspect(v, "result", result);
                 assign(v, s.assign(), result, null);
-                JsonNode selected = s.resultSelector() == null ? result : s.resultSelector().evaluate(env(v, result, null));
-                return outputPath(v, resultPath(s.resultPath(), v.raw, selected));
+                JsonNode selected = inspect(v, "afterResultSelector", s.resultSelector() == null ? result
+                        : s.resultSelector().evaluate(env(v, result, null)));
+                return outputPath(v, inspect(v, "afterResultPath", resultPath(s.resultPath(), v.raw, selected)));
             });
         } catch (RuntimeException e) {
             output = CompletableFuture.failedFuture(e);
@@ -441,8 +446,15 @@ final class Interpreter {
                 throw cancelled;
             }
             StatesError e = asStatesError(cause);
+            StateTest.Probe probe = probe(v);
+            if (probe != null && probe.retriable) {
+                throw e;
+            }
             for (State.Catcher c : s.catchers()) {
                 if (e.matches(c.errorEquals())) {
+                    if (probe != null) {
+                        probe.caught = e;
+                    }
                     ObjectNode errorOutput = Json.object();
                     errorOutput.put("Error", e.error());
                     errorOutput.put("Cause", e.errorCause());
@@ -496,6 +508,12 @@ final class Interpreter {
                 if (e.matches(r.errorEquals())) {
                     if (counts[i] >= r.maxAttempts()) {
                         break;
+                    }
+                    StateTest.Probe probe = probe(v);
+                    if (probe != null) {
+                        probe.retriable = true; // TestState reports RETRIABLE instead of retrying
+                        result.completeExceptionally(e);
+                        return;
                     }
                     Duration delay = backoff(r, counts[i]);
                     counts[i]++;
@@ -614,6 +632,30 @@ final class Interpreter {
             timer.cancel();
             return taskResult(v, optimized, prefix, result, err == null ? null : unwrap(err));
         });
+    }
+
+    // ---------------------------------------------------------------- TestState
+
+    /** TestState: runs the definition's start state alone, once, in a lane seeded with the probe's variables. */
+    CompletableFuture<Transition> testOne(StateTest.Probe probe) {
+        Lane root = new Lane(null);
+        root.variables.assignAll(probe.variables);
+        return runState(machine.top().states().get(machine.top().startAt()), execution.input(), root);
+    }
+
+    /** The TestState probe when {@code v} is the state under test, else null. */
+    private StateTest.Probe probe(Visit v) {
+        StateTest.Probe probe = execution.probe();
+        return probe != null && v.lane.parent == null ? probe : null;
+    }
+
+    /** Records a stage of the state's input and output processing for TestState's DEBUG inspection data. */
+    private JsonNode inspect(Visit v, String stage, JsonNode value) {
+        StateTest.Probe probe = probe(v);
+        if (probe != null && value != null) {
+            probe.inspection.put(stage, Json.write(value));
+        }
+        return value;
     }
 
     // ---------------------------------------------------------------- .waitForTaskToken

@@ -14,12 +14,14 @@ import dev.ordersprofiles.local.asl.HistoryEvent;
 import dev.ordersprofiles.local.asl.MockConfig;
 import dev.ordersprofiles.local.asl.MockTestCase;
 import dev.ordersprofiles.local.asl.StateMachine;
+import dev.ordersprofiles.local.asl.StateTest;
 import dev.ordersprofiles.local.asl.TaskTokenRejected;
 import dev.ordersprofiles.local.http.HttpRequest;
 import dev.ordersprofiles.local.http.HttpResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -114,8 +116,59 @@ public final class StepFunctionsApi {
             case "StopExecution" -> stopExecution(in);
             case "RedriveExecution" -> redriveExecution(in);
             case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat" -> sendTask(operation, in);
+            case "TestState" -> testState(in);
             default -> throw new Failure("UnknownOperationException", "Unknown operation " + operation);
         };
+    }
+
+    // ---------------------------------------------------------------- TestState
+
+    /** How long TestState waits for its state (a Wait or a callback task would hold it longer). */
+    private static final Duration TEST_STATE_LIMIT = Duration.ofSeconds(60);
+
+    private ObjectNode testState(ObjectNode in) {
+        String definition = required(in, "definition");
+        String input = optional(in, "input").orElse("{}");
+        try {
+            JSON.readTree(input);
+        } catch (JsonProcessingException e) {
+            throw new Failure("InvalidExecutionInput", "Invalid State Machine Execution Input: 'the input is not JSON'");
+        }
+        String levelName = optional(in, "inspectionLevel").orElse("INFO");
+        StateTest.Level level;
+        try {
+            level = StateTest.Level.valueOf(levelName);
+        } catch (IllegalArgumentException e) {
+            throw new Failure("ValidationException", "inspectionLevel must be INFO, DEBUG or TRACE, not '"
+                    + levelName + "'");
+        }
+        StateTest.Result result;
+        try {
+            result = StateTest.run(executions, region, accountId, definition, input,
+                    optional(in, "variables").orElse(null), level, TEST_STATE_LIMIT);
+        } catch (AslDefinitionException e) {
+            throw new Failure("InvalidDefinition", "Invalid State Machine Definition: '" + e.getMessage() + "'");
+        } catch (IllegalArgumentException e) {
+            throw new Failure("ValidationException", "variables: " + e.getMessage());
+        }
+        ObjectNode out = JSON.createObjectNode();
+        if (result.output() != null) {
+            out.put("output", write(result.output()));
+        }
+        if (result.error() != null) {
+            out.put("error", result.error());
+        }
+        if (result.cause() != null) {
+            out.put("cause", result.cause());
+        }
+        if (result.inspectionData() != null) {
+            out.set("inspectionData", result.inspectionData());
+        }
+        if (result.nextState() != null) {
+            out.put("nextState", result.nextState());
+        }
+        out.put("status", result.status());
+        return out;
     }
 
     // ---------------------------------------------------------------- task tokens

@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.InspectionLevel;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidNameException;
 import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
@@ -45,6 +46,8 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.TestExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.TestStateResponse;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 
@@ -294,6 +297,28 @@ class StepFunctionsApiIT {
             Thread.sleep(20);
         }
         throw new AssertionError("the task never waited for its token: " + executionArn);
+    }
+
+    @Test
+    void test_state_runs_one_state_and_shows_its_processing_at_debug() {
+        TestStateResponse r = sfn.testState(t -> t.roleArn(ROLE).inspectionLevel(InspectionLevel.DEBUG)
+                .input("{\"order\":{\"id\":\"o-1\"}}")
+                .definition("{\"Type\":\"Pass\",\"InputPath\":\"$.order\",\"Parameters\":{\"id.$\":\"$.id\"},"
+                        + "\"Next\":\"Charge\"}"));
+
+        assertThat(r.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+        assertThat(r.nextState()).isEqualTo("Charge");
+        assertThat(r.output()).isEqualTo("{\"id\":\"o-1\"}");
+        assertThat(r.inspectionData().afterInputPath()).isEqualTo("{\"id\":\"o-1\"}");
+        assertThat(r.inspectionData().afterParameters()).isEqualTo("{\"id\":\"o-1\"}");
+
+        TestStateResponse failed = sfn.testState(t -> t.roleArn(ROLE)
+                .definition("{\"Type\":\"Fail\",\"Error\":\"Bad\",\"Cause\":\"because\"}"));
+        assertThat(failed.status()).isEqualTo(TestExecutionStatus.FAILED);
+        assertThat(failed.error()).isEqualTo("Bad");
+        assertThat(failed.inspectionData()).isNull();
+        assertThatThrownBy(() -> sfn.testState(t -> t.roleArn(ROLE).definition("{\"Type\":\"Nope\"}")))
+                .isInstanceOf(InvalidDefinitionException.class);
     }
 
     @Test
