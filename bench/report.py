@@ -55,6 +55,23 @@ if cold:
                 ratio = j["median"] / py["median"]
                 targets.append((f"cold start {fn} ({v}) / Python, medians", f"{ratio:.2f}", "<= 1.00",
                                 "met" if ratio <= 1.0 else f"missed by {ratio - 1:.0%}"))
+        pyt = by.get(f"python-tls:{fn}")
+        for v in ("java-tls", "java-sdk-tls"):
+            j = by.get(f"{v}:{fn}")
+            if pyt and j:
+                ratio = j["median"] / pyt["median"]
+                targets.append((f"cold start {fn} over TLS ({v}) / Python over TLS, medians", f"{ratio:.2f}",
+                                "<= 1.00", "met" if ratio <= 1.0 else f"missed by {ratio - 1:.0%}"))
+    tls_rows = [(fn, v, by[f"{v}:{fn}"], by[f"{v}-tls:{fn}"]) for fn in ("profiles-get", "profiles-upsert")
+                for v in ("java", "java-sdk", "python") if f"{v}:{fn}" in by and f"{v}-tls:{fn}" in by]
+    if tls_rows:
+        p("What TLS costs each side (HTTPS dynalite with this run's certificate against the plain one, medians):")
+        p("")
+        p("| function | variant | plain HTTP s | TLS s | TLS - plain s |")
+        p("|---|---|---|---|---|")
+        for fn, v, plain, tls in tls_rows:
+            p(f"| {fn} | {v} | {plain['median']:.3f} | {tls['median']:.3f} | {tls['median'] - plain['median']:+.3f} |")
+        p("")
     sdk_rows = [(fn, by[f"java-sdk:{fn}"], by[f"java:{fn}"]) for fn in ("profiles-get", "profiles-upsert")
                 if f"java-sdk:{fn}" in by and f"java:{fn}" in by]
     if sdk_rows:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark harness of issue 7 (docs/performance.md explains every figure). One command:
 #
-#   bench/run.sh [--runs N] [--only cold,warm,jmh,load,size] [--quick] [--no-cds]
+#   bench/run.sh [--runs N] [--only cold,warm,jmh,load,size] [--quick] [--no-cds] [--no-tls]
 #
 # It builds what it needs (handlers' function.jar, the bench project), installs hyperfine, wrk and
 # python3-boto3 from Debian when missing, starts dynalite on a free loopback port, and measures:
@@ -23,12 +23,14 @@ RUNS=10
 ONLY=cold,warm,jmh,load,size
 QUICK=0
 CDS=1
+TLS=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
     --quick) QUICK=1; shift ;;
     --no-cds) CDS=0; shift ;;
+    --no-tls) TLS=0; shift ;;
     -h|--help) sed -n 2,20p "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 64 ;;
   esac
@@ -128,6 +130,38 @@ for _ in $(seq 1 150); do
   sleep 0.1
 done
 [ "$up" = 1 ] || { cat "$OUT/dynalite.log" >&2; log "dynalite did not start"; exit 1; }
+# TLS on both sides (issue 17): a second dynalite serving HTTPS with a certificate made for this run (dynalite's
+# bundled one expired in 2018 and names no host; cli.js passes --key/--cert/--ca to https.createServer as PEM
+# text). Java trusts it through a copy of the JDK's default trust store plus that certificate (so loading the
+# default CAs is still paid, as on Lambda), Python (boto3) through Debian's CA bundle plus that certificate.
+TLS_ENDPOINT=
+if [ "$TLS" = 1 ]; then
+  TLS_DIR=$ROOT/$OUT/tls
+  mkdir -p "$TLS_DIR"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+    -keyout "$TLS_DIR/key.pem" -out "$TLS_DIR/cert.pem" >"$TLS_DIR/openssl.log" 2>&1
+  JDK_CACERTS=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.home/{print $2}')/lib/security/cacerts
+  keytool -importkeystore -noprompt -srckeystore "$JDK_CACERTS" -srcstorepass changeit \
+    -destkeystore "$TLS_DIR/truststore.p12" -deststoretype PKCS12 -deststorepass changeit >"$TLS_DIR/keytool.log" 2>&1
+  keytool -importcert -noprompt -alias bench-dynalite -file "$TLS_DIR/cert.pem" \
+    -keystore "$TLS_DIR/truststore.p12" -storepass changeit >>"$TLS_DIR/keytool.log" 2>&1
+  PY_CA_DEFAULT=$($PY -c 'import botocore.httpsession as h; print(h.get_cert_path(True))')
+  cat "$PY_CA_DEFAULT" "$TLS_DIR/cert.pem" >"$TLS_DIR/ca-bundle.pem"
+  TRUST_OPT="-Djavax.net.ssl.trustStore=$TLS_DIR/truststore.p12"
+  DYN_TLS_PORT=$(free_port)
+  node tools/dynalite/node_modules/dynalite/cli.js --host 127.0.0.1 --port "$DYN_TLS_PORT" --ssl \
+    --key="$(cat "$TLS_DIR/key.pem")" --cert="$(cat "$TLS_DIR/cert.pem")" --ca="$(cat "$TLS_DIR/cert.pem")" \
+    --createTableMs 0 --deleteTableMs 0 --updateTableMs 0 >"$OUT/dynalite-tls.log" 2>&1 &
+  PIDS+=($!)
+  up=0
+  for _ in $(seq 1 150); do
+    if (echo >/dev/tcp/127.0.0.1/"$DYN_TLS_PORT") 2>/dev/null; then up=1; break; fi
+    sleep 0.1
+  done
+  [ "$up" = 1 ] || { cat "$OUT/dynalite-tls.log" >&2; log "dynalite (TLS) did not start"; exit 1; }
+  TLS_ENDPOINT=https://127.0.0.1:$DYN_TLS_PORT
+fi
 export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench
 export AWS_ENDPOINT_URL_DYNAMODB=http://127.0.0.1:$DYN_PORT
 export ORDERS_TABLE=bench-orders PROFILES_TABLE=bench-profiles IDEMPOTENCY_TABLE=bench-idempotency
@@ -138,6 +172,12 @@ ORDERS_TABLE=py-orders PROFILES_TABLE=$PY_PROFILES_TABLE IDEMPOTENCY_TABLE=py-id
 SDK_PROFILES_TABLE=sdk-profiles
 ORDERS_TABLE=sdk-orders PROFILES_TABLE=$SDK_PROFILES_TABLE IDEMPOTENCY_TABLE=sdk-idempotency \
   JAVA_TOOL_OPTIONS= java -cp "$SIM_CP" dev.ordersprofiles.bench.BenchSetup
+if [ -n "$TLS_ENDPOINT" ]; then
+  for prefix in bench py sdk; do
+    AWS_ENDPOINT_URL_DYNAMODB=$TLS_ENDPOINT ORDERS_TABLE=$prefix-orders PROFILES_TABLE=$prefix-profiles \
+      IDEMPOTENCY_TABLE=$prefix-idempotency JAVA_TOOL_OPTIONS= java $TRUST_OPT -cp "$SIM_CP" dev.ordersprofiles.bench.BenchSetup
+  done
+fi
 
 EV=$OUT/events
 mkdir -p "$EV"
@@ -177,6 +217,11 @@ java_cmd() { # $1 variant, $2 handler class, $3 event, [$4 invocations]
 sdk_cmd() { # $1 function, $2 event, [$3 invocations]: the template's JVM options and the runtime's flags, as "java"
   echo "env PROFILES_TABLE=$SDK_PROFILES_TABLE JAVA_TOOL_OPTIONS='$(opts_of java)' java $(runtime_opts_of java) -cp $SDK_CP dev.ordersprofiles.bench.LambdaSim $(sdk_handler_of "$1") $EV/$2 ${3:-1}"
 }
+# The same command against the HTTPS dynalite: its endpoint, and the run's trust store (Java) or CA bundle (Python).
+tls() { # a command of java_cmd, sdk_cmd or py_cmd
+  echo "$1" | sed -e "s#^env #env AWS_ENDPOINT_URL_DYNAMODB=$TLS_ENDPOINT AWS_CA_BUNDLE=${TLS_DIR:-}/ca-bundle.pem #" \
+    -e "s# java # java ${TRUST_OPT:-} #"
+}
 py_cmd() { # $1 function, $2 event, [$3 invocations]
   echo "env PROFILES_TABLE=$PY_PROFILES_TABLE $PY $ROOT/bench/python/lambda_sim.py $1 $EV/$2 ${3:-1}"
 }
@@ -194,6 +239,12 @@ JAVA_TOOL_OPTIONS= java -cp "$SIM_CP" dev.ordersprofiles.bench.LambdaSim dev.ord
   "$EV/api-profiles-post.json" >"$OUT/seed.log" 2>&1 || { cat "$OUT/seed.log" >&2; exit 1; }
 eval "$(py_cmd profiles_upsert api-profiles-post.json)" >>"$OUT/seed.log" 2>&1 || { cat "$OUT/seed.log" >&2; exit 1; }
 eval "JAVA_TOOL_OPTIONS= $(sdk_cmd profiles-upsert api-profiles-post.json)" >>"$OUT/seed.log" 2>&1 || { cat "$OUT/seed.log" >&2; exit 1; }
+if [ -n "$TLS_ENDPOINT" ]; then
+  for c in "$(java_cmd java dev.ordersprofiles.handlers.http.UpsertProfileHandler api-profiles-post.json)" \
+           "$(sdk_cmd profiles-upsert api-profiles-post.json)" "$(py_cmd profiles_upsert api-profiles-post.json)"; do
+    eval "$(tls "$c")" >>"$OUT/seed.log" 2>&1 || { cat "$OUT/seed.log" >&2; log "seeding over TLS failed"; exit 1; }
+  done
+fi
 
 # AppCDS: one dynamic archive for this JDK and classpath, trained by running each function's first invocation
 # once in a JVM that dumps its loaded classes at exit (see docs/performance.md for the Lambda caveat).
@@ -238,6 +289,12 @@ if want cold; then
     if [ "$pyf" != - ]; then
       args+=(-n "python:$name" "$(py_cmd "$pyf" "$ev")")
     fi
+    # Over TLS: the functions that have a Python reference, as deployed, on the SDK, and Python.
+    if [ -n "$TLS_ENDPOINT" ] && [ "$pyf" != - ]; then
+      args+=(-n "java-tls:$name" "$(tls "$(java_cmd java "$cls" "$ev")")")
+      [ "$(sdk_handler_of "$name")" = - ] || args+=(-n "java-sdk-tls:$name" "$(tls "$(sdk_cmd "$name" "$ev")")")
+      args+=(-n "python-tls:$name" "$(tls "$(py_cmd "$pyf" "$ev")")")
+    fi
   done
   hyperfine -N --style basic --warmup 1 --runs "$RUNS" --export-json "$OUT/cold.json" "${args[@]}" \
     >"$OUT/cold.txt" 2>&1 || { cat "$OUT/cold.txt" >&2; exit 1; }
@@ -249,6 +306,10 @@ if want cold; then
     done
     [ "$(sdk_handler_of "$name")" = - ] || timing "$name" java-sdk "$(sdk_cmd "$name" "$ev")" cold-breakdown.jsonl
     [ "$pyf" = - ] || timing "$name" python "$(py_cmd "$pyf" "$ev")" cold-breakdown.jsonl
+    if [ -n "$TLS_ENDPOINT" ] && [ "$pyf" != - ]; then
+      timing "$name" java-tls "$(tls "$(java_cmd java "$cls" "$ev")")" cold-breakdown.jsonl
+      timing "$name" python-tls "$(tls "$(py_cmd "$pyf" "$ev")")" cold-breakdown.jsonl
+    fi
   done
 fi
 
