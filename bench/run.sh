@@ -133,7 +133,8 @@ done
 # TLS on both sides (issue 17): a second dynalite serving HTTPS with a certificate made for this run (dynalite's
 # bundled one expired in 2018 and names no host; cli.js passes --key/--cert/--ca to https.createServer as PEM
 # text). Java trusts it through a copy of the JDK's default trust store plus that certificate (so loading the
-# default CAs is still paid, as on Lambda), Python (boto3) through Debian's CA bundle plus that certificate.
+# default CAs is still paid, as on Lambda; JKS without a password like Debian's cacerts, which the JDK loads the
+# same way), Python (boto3) through Debian's CA bundle plus that certificate.
 TLS_ENDPOINT=
 if [ "$TLS" = 1 ]; then
   TLS_DIR=$ROOT/$OUT/tls
@@ -143,12 +144,12 @@ if [ "$TLS" = 1 ]; then
     -keyout "$TLS_DIR/key.pem" -out "$TLS_DIR/cert.pem" >"$TLS_DIR/openssl.log" 2>&1
   JDK_CACERTS=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.home/{print $2}')/lib/security/cacerts
   keytool -importkeystore -noprompt -srckeystore "$JDK_CACERTS" -srcstorepass changeit \
-    -destkeystore "$TLS_DIR/truststore.p12" -deststoretype PKCS12 -deststorepass changeit >"$TLS_DIR/keytool.log" 2>&1
+    -destkeystore "$TLS_DIR/truststore.jks" -deststoretype JKS -deststorepass changeit >"$TLS_DIR/keytool.log" 2>&1
   keytool -importcert -noprompt -alias bench-dynalite -file "$TLS_DIR/cert.pem" \
-    -keystore "$TLS_DIR/truststore.p12" -storepass changeit >>"$TLS_DIR/keytool.log" 2>&1
+    -keystore "$TLS_DIR/truststore.jks" -storepass changeit >>"$TLS_DIR/keytool.log" 2>&1
   PY_CA_DEFAULT=$($PY -c 'import botocore.httpsession as h; print(h.get_cert_path(True))')
   cat "$PY_CA_DEFAULT" "$TLS_DIR/cert.pem" >"$TLS_DIR/ca-bundle.pem"
-  TRUST_OPT="-Djavax.net.ssl.trustStore=$TLS_DIR/truststore.p12"
+  TRUST_OPT="-Djavax.net.ssl.trustStore=$TLS_DIR/truststore.jks"
   DYN_TLS_PORT=$(free_port)
   node tools/dynalite/node_modules/dynalite/cli.js --host 127.0.0.1 --port "$DYN_TLS_PORT" --ssl \
     --key="$(cat "$TLS_DIR/key.pem")" --cert="$(cat "$TLS_DIR/cert.pem")" --ca="$(cat "$TLS_DIR/cert.pem")" \
