@@ -110,6 +110,7 @@ public final class LocalStack implements AutoCloseable {
                         options.executionRetention().age())));
 
         DynamoDbEndpoint dynamoDb = dataPlane(options, template, lambdas, clock);
+        stepFunctions.useDynamoDb(dynamoDb);
 
         Schedules schedules = closing(new Schedules(lambdas));
         schedules.start(template.schedules(), options.scheduleRate().orElse(null));

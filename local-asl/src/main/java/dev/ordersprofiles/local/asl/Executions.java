@@ -60,7 +60,13 @@ public final class Executions implements AutoCloseable {
     /** A service that records executions in {@code journal} (null: memory only) and keeps them by {@code retention}. */
     public Executions(TaskInvoker invoker, Scheduler scheduler, Random random, String region,
                       ExecutionJournal journal, Retention retention) {
-        this.env = new Interpreter.Env(scheduler, invoker, random, region, new TaskTokens());
+        this(invoker, ServiceIntegration.NONE, scheduler, random, region, journal, retention);
+    }
+
+    /** As above, with the optimized service integrations other than Lambda answered by {@code services}. */
+    public Executions(TaskInvoker invoker, ServiceIntegration services, Scheduler scheduler, Random random,
+                      String region, ExecutionJournal journal, Retention retention) {
+        this.env = new Interpreter.Env(scheduler, invoker, random, region, new TaskTokens(), services);
         this.journal = journal;
         this.retention = retention;
     }

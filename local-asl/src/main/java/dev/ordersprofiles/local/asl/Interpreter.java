@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 final class Interpreter {
 
     /** What every execution of an {@link Executions} service shares. */
-    record Env(Scheduler scheduler, TaskInvoker invoker, Random random, String region, TaskTokens tokens) {
+    record Env(Scheduler scheduler, TaskInvoker invoker, Random random, String region, TaskTokens tokens,
+               ServiceIntegration services) {
         String uuid() {
             long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
             long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
@@ -541,10 +542,14 @@ final class Interpreter {
 
     private CompletableFuture<JsonNode> invoke(Visit v, JsonNode afterInputPath, JsonNode effective) {
         State s = v.state;
-        boolean optimized = s.task().optimizedInvoke();
+        boolean service = s.task().service() != null;
+        boolean optimized = s.task().optimizedInvoke() || service;
         String function;
         JsonNode payload;
-        if (optimized) {
+        if (service) {
+            function = null;
+            payload = effective;
+        } else if (optimized) {
             JsonNode name = effective.get("FunctionName");
             if (name == null || !name.isTextual()) {
                 throw StatesError.runtime("The field 'FunctionName' must be a string, got " + Json.typeName(name));
@@ -579,7 +584,7 @@ final class Interpreter {
         }
         ObjectNode scheduled = Json.object();
         if (optimized) {
-            scheduled.put("resourceType", "lambda");
+            scheduled.put("resourceType", resourceType(v));
             scheduled.put("resource", resourceName(v));
             scheduled.put("region", env.region());
             scheduled.put("parameters", Json.write(effective));
@@ -604,6 +609,9 @@ final class Interpreter {
         }
         if (s.task().waitForTaskToken()) {
             return callback(v, function, Json.write(payload), timeout);
+        }
+        if (service) {
+            return service(v, effective, timeout);
         }
         CompletableFuture<InvocationResult> call = new CompletableFuture<>();
         String payloadText = Json.write(payload);
@@ -631,6 +639,72 @@ final class Interpreter {
         return call.handle((result, err) -> {
             timer.cancel();
             return taskResult(v, optimized, prefix, result, err == null ? null : unwrap(err));
+        });
+    }
+
+    // ---------------------------------------------------------------- other service integrations
+
+    /**
+     * An optimized service integration (dynamodb:putItem...): the effective parameters are the API request, the
+     * API's response is the result; an API error fails the task with {@code <Service>.<code>} and the cause Step
+     * Functions gives (message, service, status, code, request id).
+     */
+    private CompletableFuture<JsonNode> service(Visit v, JsonNode parameters, Integer timeout) {
+        State s = v.state;
+        CompletableFuture<ServiceIntegration.Result> call = new CompletableFuture<>();
+        env.scheduler().execute(() -> {
+            if (v.lane.stopped()) {
+                call.completeExceptionally(new CancellationException("execution stopped"));
+                return;
+            }
+            try {
+                env.services().call(s.task().service(), s.task().action(), parameters).whenComplete((r, e) -> {
+                    if (e != null) {
+                        call.completeExceptionally(e);
+                    } else {
+                        call.complete(r);
+                    }
+                });
+            } catch (RuntimeException e) {
+                call.completeExceptionally(e);
+            }
+        });
+        Scheduler.Cancellable timer = timeout == null ? () -> { }
+                : env.scheduler().schedule(Duration.ofSeconds(timeout),
+                        () -> call.completeExceptionally(new StatesError(StatesError.TIMEOUT, "")));
+        return call.handle((result, err) -> {
+            timer.cancel();
+            Throwable cause = err == null ? null : unwrap(err);
+            if (cause instanceof CancellationException c) {
+                throw c;
+            }
+            ObjectNode details = resourceDetails(v);
+            if (cause instanceof StatesError t && StatesError.TIMEOUT.equals(t.error())) {
+                details.put("error", StatesError.TIMEOUT);
+                details.put("cause", "");
+                record(v.lane, "TaskTimedOut", s, v.id, details);
+                throw t;
+            }
+            if (result instanceof ServiceIntegration.Response ok) {
+                JsonNode body = ok.body() == null ? Json.object() : ok.body();
+                details.put("output", Json.write(body));
+                details.set("outputDetails", truncatedFalse());
+                record(v.lane, "TaskSucceeded", s, v.id, details);
+                return body;
+            }
+            String prefix = s.task().service().equals("dynamodb") ? "DynamoDB" : s.task().service();
+            StatesError failure;
+            if (result instanceof ServiceIntegration.Error e) {
+                failure = new StatesError(prefix + "." + e.code(), e.message() + " (Service: AmazonDynamoDBv2; Status Code: "
+                        + e.httpStatus() + "; Error Code: " + e.code() + "; Request ID: " + e.requestId() + "; Proxy: null)");
+            } else {
+                failure = new StatesError("States.TaskFailed", String.valueOf(cause == null ? "no result"
+                        : cause.getMessage()));
+            }
+            details.put("error", failure.error());
+            details.put("cause", failure.errorCause());
+            record(v.lane, "TaskFailed", s, v.id, details);
+            throw failure;
         });
     }
 
@@ -964,12 +1038,19 @@ final class Interpreter {
 
     private static ObjectNode resourceDetails(Visit v) {
         ObjectNode details = Json.object();
-        details.put("resourceType", "lambda");
+        details.put("resourceType", resourceType(v));
         details.put("resource", resourceName(v));
         return details;
     }
 
+    private static String resourceType(Visit v) {
+        return v.state.task().service() != null ? v.state.task().service() : "lambda";
+    }
+
     private static String resourceName(Visit v) {
+        if (v.state.task().service() != null) {
+            return v.state.task().action();
+        }
         return v.state.task().waitForTaskToken() ? "invoke.waitForTaskToken" : "invoke";
     }
 

@@ -86,9 +86,14 @@ record State(
      * used directly as the Resource.
      */
     record TaskTarget(String resource, boolean optimizedInvoke, String functionArn, boolean waitForTaskToken,
-                      Integer heartbeatSeconds) {
+                      Integer heartbeatSeconds, String service, String action) {
         TaskTarget(String resource, boolean optimizedInvoke, String functionArn) {
-            this(resource, optimizedInvoke, functionArn, false, null);
+            this(resource, optimizedInvoke, functionArn, false, null, null, null);
+        }
+
+        TaskTarget(String resource, boolean optimizedInvoke, String functionArn, boolean waitForTaskToken,
+                   Integer heartbeatSeconds) {
+            this(resource, optimizedInvoke, functionArn, waitForTaskToken, heartbeatSeconds, null, null);
         }
     }
 

@@ -77,8 +77,8 @@ class DefinitionValidationTest {
                         + "'Resource':'arn:aws:states:us-east-1:123456789012:activity:Review'}}}",
                         "Activity tasks are not supported"),
                 Arguments.of("other service", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
-                        + "'Resource':'arn:aws:states:::dynamodb:putItem'}}}",
-                        "only the lambda:invoke service integration is supported"),
+                        + "'Resource':'arn:aws:states:::sqs:sendMessage'}}}",
+                        "only the lambda:invoke and dynamodb getItem/putItem/updateItem/deleteItem integrations"),
                 Arguments.of("unresolved substitution", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
                         + "'Resource':'${Fn}'}}}", "definition substitution ${Fn} has no value"),
                 Arguments.of("heartbeat path", "{'StartAt':'T','States':{'T':{" + INVOKE + "'End':true,"

@@ -40,6 +40,14 @@ public final class DynamoDbEndpoint {
         return store;
     }
 
+    /**
+     * The stack's own call of {@code operation} (Step Functions' DynamoDB integration): through the change capture,
+     * so streams see it as they see a function's write.
+     */
+    public StoreClient.Answer call(String operation, JsonNode body) {
+        return capture.write(operation, body, () -> store.call(operation, body));
+    }
+
     public boolean serves(HttpRequest request) {
         return request.method().equals("POST")
                 && request.header("X-Amz-Target").map(t -> t.startsWith(TARGET_PREFIX)).orElse(false);

@@ -7,11 +7,14 @@ import dev.ordersprofiles.local.asl.Executions;
 import dev.ordersprofiles.local.asl.FileExecutionJournal;
 import dev.ordersprofiles.local.asl.InvocationResult;
 import dev.ordersprofiles.local.asl.MockConfig;
+import dev.ordersprofiles.local.asl.ServiceIntegration;
 import dev.ordersprofiles.local.asl.StateMachine;
 import dev.ordersprofiles.local.asl.SystemScheduler;
 import dev.ordersprofiles.local.asl.TaskInvoker;
 import dev.ordersprofiles.local.lambda.LambdaRuntime;
 import dev.ordersprofiles.local.stepfunctions.StateMachines;
+import dev.ordersprofiles.local.store.DynamoDbEndpoint;
+import dev.ordersprofiles.local.store.StoreClient;
 import dev.ordersprofiles.local.template.StateMachineDef;
 import dev.ordersprofiles.local.template.TemplateReader;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,8 @@ public final class LocalStepFunctions implements AutoCloseable {
     private final StateMachines machines = new StateMachines();
     private final SystemScheduler scheduler;
     private final Executions executions;
+    /** Where dynamodb:* tasks go: the stack's DynamoDB endpoint once it is up ({@link #useDynamoDb}). */
+    private volatile DynamoDbEndpoint dynamoDb;
 
     /** Executions in memory only. */
     public LocalStepFunctions(Iterable<StateMachineDef> definitions, LambdaRuntime lambdas, int threads) {
@@ -43,7 +48,8 @@ public final class LocalStepFunctions implements AutoCloseable {
     public LocalStepFunctions(Iterable<StateMachineDef> definitions, LambdaRuntime lambdas, int threads,
                               Optional<Path> journalFolder, Executions.Retention retention) {
         this.scheduler = SystemScheduler.create(threads);
-        this.executions = new Executions(new LambdaTasks(lambdas), scheduler, new Random(), TemplateReader.REGION,
+        this.executions = new Executions(new LambdaTasks(lambdas), this::callService, scheduler, new Random(),
+                TemplateReader.REGION,
                 journalFolder.map(FileExecutionJournal::inFolder).orElse(null), retention);
         Instant now = Instant.now();
         for (StateMachineDef definition : definitions) {
@@ -81,6 +87,47 @@ public final class LocalStepFunctions implements AutoCloseable {
             throw new IllegalArgumentException("--sfn-mock-config " + file.get() + ": " + e.getMessage());
         }
     }
+
+    /** Step Functions' DynamoDB integration (getItem, putItem, updateItem, deleteItem) calls {@code endpoint}. */
+    public void useDynamoDb(DynamoDbEndpoint endpoint) {
+        this.dynamoDb = endpoint;
+    }
+
+    private CompletionStage<ServiceIntegration.Result> callService(String service, String action, JsonNode parameters) {
+        DynamoDbEndpoint endpoint = dynamoDb;
+        if (!service.equals("dynamodb") || endpoint == null) {
+            return ServiceIntegration.NONE.call(service, action, parameters);
+        }
+        String operation = Character.toUpperCase(action.charAt(0)) + action.substring(1);
+        return CompletableFuture.supplyAsync(() -> {
+            StoreClient.Answer answer;
+            try {
+                answer = endpoint.call(operation, parameters);
+            } catch (StoreClient.StoreException e) {
+                return new ServiceIntegration.Error("InternalServerError", "the local DynamoDB store is unavailable",
+                        500, "local");
+            }
+            JsonNode body = parse(new String(answer.body(), StandardCharsets.UTF_8));
+            String requestId = answer.headers().entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase("x-amzn-RequestId") && !h.getValue().isEmpty())
+                    .map(h -> h.getValue().get(0)).findFirst().orElse("local");
+            if (answer.ok()) {
+                return new ServiceIntegration.Response(body);
+            }
+            String type = body == null ? "InternalServerError" : body.path("__type").asText("InternalServerError");
+            String message = body == null ? "" : body.path("message").asText(body.path("Message").asText(""));
+            return new ServiceIntegration.Error(type.substring(type.indexOf('#') + 1), message, answer.status(),
+                    requestId);
+        }, SERVICE_CALLS);
+    }
+
+    /** DynamoDB calls block on HTTP to the store: not on the interpreter's threads. */
+    private static final java.util.concurrent.ExecutorService SERVICE_CALLS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "sfn-service-call");
+                t.setDaemon(true);
+                return t;
+            });
 
     public Executions executions() {
         return executions;

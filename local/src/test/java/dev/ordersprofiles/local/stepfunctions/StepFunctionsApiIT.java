@@ -322,6 +322,42 @@ class StepFunctionsApiIT {
     }
 
     @Test
+    void dynamodb_tasks_write_and_read_the_stacks_own_tables() throws Exception {
+        String user = "sfn-" + UUID.randomUUID();
+        String arn = create("dynamodb-" + UUID.randomUUID(), """
+                {"StartAt":"Put","States":{
+                  "Put":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem",
+                    "Parameters":{"TableName":"profiles","Item":{"userId":{"S.$":"$.user"},"note":{"S":"from sfn"}}},
+                    "ResultPath":null,"Next":"Update"},
+                  "Update":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:updateItem",
+                    "Parameters":{"TableName":"profiles","Key":{"userId":{"S.$":"$.user"}},
+                      "UpdateExpression":"SET n = :n","ExpressionAttributeValues":{":n":{"N":"2"}}},
+                    "ResultPath":null,"Next":"Get"},
+                  "Get":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem",
+                    "Parameters":{"TableName":"profiles","Key":{"userId":{"S.$":"$.user"}}},
+                    "ResultSelector":{"note.$":"$.Item.note.S","n.$":"$.Item.n.N"},"ResultPath":"$.got","Next":"Again"},
+                  "Again":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem",
+                    "Parameters":{"TableName":"profiles","Item":{"userId":{"S.$":"$.user"}},
+                      "ConditionExpression":"attribute_not_exists(userId)"},
+                    "Catch":[{"ErrorEquals":["DynamoDB.ConditionalCheckFailedException"],"ResultPath":"$.conflict",
+                      "Next":"Delete"}],"Next":"Delete"},
+                  "Delete":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:deleteItem",
+                    "Parameters":{"TableName":"profiles","Key":{"userId":{"S.$":"$.user"}}},"ResultPath":null,"End":true}}}
+                """);
+
+        String execution = sfn.startExecution(r -> r.stateMachineArn(arn).input("{\"user\":\"" + user + "\"}"))
+                .executionArn();
+        DescribeExecutionResponse done = awaitClosed(execution);
+
+        assertThat(done.status()).as(done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        com.fasterxml.jackson.databind.JsonNode out = new com.fasterxml.jackson.databind.ObjectMapper().readTree(done.output());
+        assertThat(out.get("got").toString()).isEqualTo("{\"note\":\"from sfn\",\"n\":\"2\"}");
+        assertThat(out.get("conflict").get("Error").asText()).isEqualTo("DynamoDB.ConditionalCheckFailedException");
+        assertThat(out.get("conflict").get("Cause").asText()).startsWith("The conditional request failed (Service: "
+                + "AmazonDynamoDBv2; Status Code: 400; Error Code: ConditionalCheckFailedException; Request ID: ");
+    }
+
+    @Test
     void an_express_machine_runs_synchronously() {
         String arn = sfn.createStateMachine(r -> r.name("express-" + UUID.randomUUID()).definition(TWO_STEPS)
                 .roleArn(ROLE).type(StateMachineType.EXPRESS)).stateMachineArn();

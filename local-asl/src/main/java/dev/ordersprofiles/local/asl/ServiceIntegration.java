@@ -1,0 +1,36 @@
+package dev.ordersprofiles.local.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How the interpreter calls an optimized service integration other than Lambda, e.g.
+ * {@code arn:aws:states:::dynamodb:putItem}: the local stack implements it against its own services. The
+ * interpreter records the events and shapes errors as Step Functions does.
+ */
+@FunctionalInterface
+public interface ServiceIntegration {
+
+    /**
+     * Calls {@code action} of {@code service} (as the Resource names them: "dynamodb", "putItem") with the task's
+     * effective parameters, which are the API's request.
+     */
+    CompletionStage<Result> call(String service, String action, JsonNode parameters);
+
+    /** The API's answer: its response document, or its error. */
+    sealed interface Result permits Response, Error {}
+
+    /** The API's response document (what the task's result is). */
+    record Response(JsonNode body) implements Result {}
+
+    /**
+     * The API failed: {@code code} is the service's error code (e.g. ConditionalCheckFailedException), {@code
+     * message} its message, {@code httpStatus} the status it answered with.
+     */
+    record Error(String code, String message, int httpStatus, String requestId) implements Result {}
+
+    /** No service is reachable: every call fails, naming the integration. */
+    ServiceIntegration NONE = (service, action, parameters) -> CompletableFuture.completedFuture(
+            new Error("ServiceUnavailable", "no " + service + " integration is configured", 503, "none"));
+}
