@@ -68,7 +68,8 @@ final class DefinitionParser {
     static final String LAMBDA_INVOKE = "lambda:invoke";
     /** The optimized DynamoDB integration (request-response), run against the stack's store. */
     private static final Pattern DYNAMODB = Pattern.compile(
-            "arn:aws[a-z-]*:states:::(dynamodb):(getItem|putItem|updateItem|deleteItem)");
+            "arn:aws[a-z-]*:states:::(dynamodb):(getItem|putItem|updateItem|deleteItem)"
+                    + "|arn:aws[a-z-]*:states:::(states):(startExecution(?:\\.sync(?::2)?)?)");
     private static final Pattern INVOKE = Pattern.compile("arn:aws[a-z-]*:states:::lambda:invoke(\\.waitForTaskToken)?");
     private static final Pattern FUNCTION_ARN =
             Pattern.compile("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?");
@@ -519,7 +520,9 @@ final class DefinitionParser {
             if (parameters == null || !(parameters.isObject() || JsonataTemplate.isExpression(parameters))) {
                 throw new AslDefinitionException(where + ": field \"" + argumentsField + "\" is required for " + arn);
             }
-            return new State.TaskTarget(arn, false, null, false, heartbeat, service.group(1), service.group(2));
+            return service.group(1) != null
+                    ? new State.TaskTarget(arn, false, null, false, heartbeat, service.group(1), service.group(2))
+                    : new State.TaskTarget(arn, false, null, false, heartbeat, service.group(3), service.group(4));
         }
         if (FUNCTION_ARN.matcher(arn).matches()) {
             return new State.TaskTarget(arn, false, arn);
@@ -530,7 +533,8 @@ final class DefinitionParser {
         } else if (arn.matches("arn:aws[a-z-]*:states:[^:]*:[^:]*:activity:.*")) {
             why = "Activity tasks are not supported";
         } else if (arn.startsWith("arn:aws:states:::")) {
-            why = "only the lambda:invoke and dynamodb getItem/putItem/updateItem/deleteItem integrations are supported";
+            why = "only the lambda:invoke, dynamodb getItem/putItem/updateItem/deleteItem and states:startExecution "
+                    + "integrations are supported";
         } else {
             why = "not a Lambda function ARN or arn:aws:states:::lambda:invoke";
         }

@@ -692,11 +692,15 @@ final class Interpreter {
                 record(v.lane, "TaskSucceeded", s, v.id, details);
                 return body;
             }
-            String prefix = s.task().service().equals("dynamodb") ? "DynamoDB" : s.task().service();
+            boolean dynamo = s.task().service().equals("dynamodb");
+            String prefix = dynamo ? "DynamoDB" : "StepFunctions";
             StatesError failure;
             if (result instanceof ServiceIntegration.Error e) {
-                failure = new StatesError(prefix + "." + e.code(), e.message() + " (Service: AmazonDynamoDBv2; Status Code: "
-                        + e.httpStatus() + "; Error Code: " + e.code() + "; Request ID: " + e.requestId() + "; Proxy: null)");
+                failure = new StatesError(prefix + "." + e.code(), e.message() + " (Service: "
+                        + (dynamo ? "AmazonDynamoDBv2" : "AWSStepFunctions") + "; Status Code: " + e.httpStatus()
+                        + "; Error Code: " + e.code() + "; Request ID: " + e.requestId() + "; Proxy: null)");
+            } else if (result instanceof ServiceIntegration.Failed f) {
+                failure = new StatesError(f.error(), f.cause());
             } else {
                 failure = new StatesError("States.TaskFailed", String.valueOf(cause == null ? "no result"
                         : cause.getMessage()));

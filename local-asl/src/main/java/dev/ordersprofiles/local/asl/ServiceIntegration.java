@@ -19,7 +19,10 @@ public interface ServiceIntegration {
     CompletionStage<Result> call(String service, String action, JsonNode parameters);
 
     /** The API's answer: its response document, or its error. */
-    sealed interface Result permits Response, Error {}
+    sealed interface Result permits Response, Error, Failed {}
+
+    /** The task fails with this error and cause as they are (e.g. a .sync child execution that failed). */
+    record Failed(String error, String cause) implements Result {}
 
     /** The API's response document (what the task's result is). */
     record Response(JsonNode body) implements Result {}

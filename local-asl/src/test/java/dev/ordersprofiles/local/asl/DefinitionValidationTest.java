@@ -68,8 +68,11 @@ class DefinitionValidationTest {
                         + "'End':true,'Branches':[{'ProcessorConfig':{},'StartAt':'A','States':{'A':{" + PASS_END + "}}}]}}}",
                         "field \"Branches[0]\": unknown field \"ProcessorConfig\""),
                 Arguments.of(".sync integration", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
-                        + "'Resource':'arn:aws:states:::states:startExecution.sync'}}}",
-                        "State \"T\": field \"Resource\": unsupported: arn:aws:states:::states:startExecution.sync"),
+                        + "'Resource':'arn:aws:states:::ecs:runTask.sync'}}}",
+                        "State \"T\": field \"Resource\": unsupported: arn:aws:states:::ecs:runTask.sync"),
+                Arguments.of("startExecution without Parameters", "{'StartAt':'T','States':{'T':{'Type':'Task',"
+                        + "'End':true,'Resource':'arn:aws:states:::states:startExecution.sync:2'}}}",
+                        "State \"T\": field \"Parameters\" is required for arn:aws:states:::states:startExecution.sync:2"),
                 Arguments.of("lambda .sync", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
                         + "'Resource':'arn:aws:states:::lambda:invoke.sync','Parameters':{'FunctionName':'f'}}}}",
                         "the .sync integration pattern is not supported for lambda:invoke"),
@@ -78,7 +81,7 @@ class DefinitionValidationTest {
                         "Activity tasks are not supported"),
                 Arguments.of("other service", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
                         + "'Resource':'arn:aws:states:::sqs:sendMessage'}}}",
-                        "only the lambda:invoke and dynamodb getItem/putItem/updateItem/deleteItem integrations"),
+                        "only the lambda:invoke, dynamodb getItem/putItem/updateItem/deleteItem and states:startExecution"),
                 Arguments.of("unresolved substitution", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
                         + "'Resource':'${Fn}'}}}", "definition substitution ${Fn} has no value"),
                 Arguments.of("heartbeat path", "{'StartAt':'T','States':{'T':{" + INVOKE + "'End':true,"

@@ -94,6 +94,9 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
 
     private CompletionStage<ServiceIntegration.Result> callService(String service, String action, JsonNode parameters) {
+        if (service.equals("states")) {
+            return startExecution(action, parameters);
+        }
         DynamoDbEndpoint endpoint = dynamoDb;
         if (!service.equals("dynamodb") || endpoint == null) {
             return ServiceIntegration.NONE.call(service, action, parameters);
@@ -119,6 +122,79 @@ public final class LocalStepFunctions implements AutoCloseable {
             return new ServiceIntegration.Error(type.substring(type.indexOf('#') + 1), message, answer.status(),
                     requestId);
         }, SERVICE_CALLS);
+    }
+
+    /**
+     * states:startExecution (its response: ExecutionArn, StartDate), .sync (the child's DescribeExecution, Input
+     * and Output as JSON text) and .sync:2 (the same, Input and Output as JSON) of a machine this stack holds.
+     */
+    private CompletionStage<ServiceIntegration.Result> startExecution(String action, JsonNode parameters) {
+        JsonNode arnNode = parameters.get("StateMachineArn");
+        if (arnNode == null || !arnNode.isTextual()) {
+            return CompletableFuture.completedFuture(new ServiceIntegration.Error("InvalidArnException",
+                    "Invalid Arn: 'StateMachineArn is required'", 400, "local"));
+        }
+        String arn = arnNode.asText();
+        Optional<StateMachine> machine = machine(arn);
+        if (machine.isEmpty()) {
+            return CompletableFuture.completedFuture(new ServiceIntegration.Error("StateMachineDoesNotExistException",
+                    "State Machine Does Not Exist: '" + arn + "'", 400, "local"));
+        }
+        JsonNode input = parameters.get("Input");
+        String inputJson = input == null || input.isNull() ? "{}" : input.isTextual() ? input.asText() : input.toString();
+        String name = parameters.path("Name").isTextual() ? parameters.get("Name").asText() : null;
+        dev.ordersprofiles.local.asl.Execution child;
+        try {
+            child = executions.start(machine.get(), name, inputJson);
+        } catch (dev.ordersprofiles.local.asl.ExecutionAlreadyExists e) {
+            return CompletableFuture.completedFuture(new ServiceIntegration.Error("ExecutionAlreadyExistsException",
+                    e.getMessage(), 400, "local"));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(new ServiceIntegration.Error("InvalidExecutionInputException",
+                    String.valueOf(e.getMessage()), 400, "local"));
+        }
+        if (action.equals("startExecution")) {
+            com.fasterxml.jackson.databind.node.ObjectNode started = JSON.createObjectNode();
+            started.put("ExecutionArn", child.arn());
+            started.put("StartDate", child.startDate().toEpochMilli());
+            return CompletableFuture.completedFuture(new ServiceIntegration.Response(started));
+        }
+        boolean asJson = action.endsWith(":2");
+        return child.completion().thenApply(done -> {
+            com.fasterxml.jackson.databind.node.ObjectNode d = JSON.createObjectNode();
+            d.put("ExecutionArn", done.arn());
+            if (asJson) {
+                d.set("Input", done.input());
+            } else {
+                d.put("Input", done.input().toString());
+            }
+            d.putObject("InputDetails").put("Included", true);
+            d.put("Name", done.name());
+            if (done.output() != null) {
+                if (asJson) {
+                    d.set("Output", done.output());
+                } else {
+                    d.put("Output", done.output().toString());
+                }
+                d.putObject("OutputDetails").put("Included", true);
+            }
+            d.put("StartDate", done.startDate().toEpochMilli());
+            d.put("StateMachineArn", done.stateMachine().arn());
+            d.put("Status", done.status().name());
+            if (done.stopDate() != null) {
+                d.put("StopDate", done.stopDate().toEpochMilli());
+            }
+            if (done.status() == dev.ordersprofiles.local.asl.ExecutionStatus.SUCCEEDED) {
+                return new ServiceIntegration.Response(d);
+            }
+            if (done.error() != null) {
+                d.put("Error", done.error());
+            }
+            if (done.cause() != null) {
+                d.put("Cause", done.cause());
+            }
+            return new ServiceIntegration.Failed("States.TaskFailed", d.toString());
+        });
     }
 
     /** DynamoDB calls block on HTTP to the store: not on the interpreter's threads. */

@@ -358,6 +358,47 @@ class StepFunctionsApiIT {
     }
 
     @Test
+    void a_machine_starts_another_and_waits_for_it_with_sync_and_sync_2() throws Exception {
+        String child = create("child-" + UUID.randomUUID(), """
+                {"StartAt":"Check","States":{
+                  "Check":{"Type":"Choice","Choices":[{"Variable":"$.n","NumericGreaterThan":100,"Next":"TooBig"}],
+                    "Default":"Double"},
+                  "Double":{"Type":"Pass","Parameters":{"doubled.$":"States.MathAdd($.n, $.n)"},"End":true},
+                  "TooBig":{"Type":"Fail","Error":"TooBig","Cause":"n > 100"}}}""");
+        String parent = create("parent-" + UUID.randomUUID(), """
+                {"StartAt":"Fire","States":{
+                  "Fire":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution",
+                    "Parameters":{"StateMachineArn":"%1$s","Input":{"n":1}},"ResultPath":"$.fired","Next":"V2"},
+                  "V2":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2",
+                    "Parameters":{"StateMachineArn":"%1$s","Input":{"n.$":"$.n"}},
+                    "ResultSelector":{"out.$":"$.Output","status.$":"$.Status"},"ResultPath":"$.v2","Next":"V1"},
+                  "V1":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync",
+                    "Parameters":{"StateMachineArn":"%1$s","Input":{"n":500}},
+                    "Catch":[{"ErrorEquals":["States.TaskFailed"],"ResultPath":"$.failed","Next":"Done"}],"Next":"Done"},
+                  "Done":{"Type":"Succeed"}}}""".formatted(child));
+
+        String execution = sfn.startExecution(r -> r.stateMachineArn(parent).input("{\"n\":21}")).executionArn();
+        DescribeExecutionResponse done = awaitClosed(execution);
+
+        assertThat(done.status()).as(done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        com.fasterxml.jackson.databind.JsonNode out = new com.fasterxml.jackson.databind.ObjectMapper().readTree(done.output());
+        assertThat(out.at("/fired/ExecutionArn").asText())
+                .startsWith(child.replace(":stateMachine:", ":execution:") + ":");
+        assertThat(out.get("v2").toString()).isEqualTo("{\"out\":{\"doubled\":42},\"status\":\"SUCCEEDED\"}");
+        assertThat(out.at("/failed/Error").asText()).isEqualTo("States.TaskFailed");
+        com.fasterxml.jackson.databind.JsonNode cause = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.at("/failed/Cause").asText());
+        assertThat(cause.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(cause.get("Error").asText()).isEqualTo("TooBig");
+        assertThat(cause.get("Input").asText()).as(".sync gives Input as JSON text").isEqualTo("{\"n\":500}");
+        assertThat(sfn.listExecutions(r -> r.stateMachineArn(child)).executions()).hasSize(3);
+        assertThat(sfn.getExecutionHistory(r -> r.executionArn(execution).maxResults(1000)).events().stream()
+                .filter(e -> e.type() == HistoryEventType.TASK_SCHEDULED)
+                .map(e -> e.taskScheduledEventDetails().resource()))
+                .containsExactly("startExecution", "startExecution.sync:2", "startExecution.sync");
+    }
+
+    @Test
     void an_express_machine_runs_synchronously() {
         String arn = sfn.createStateMachine(r -> r.name("express-" + UUID.randomUUID()).definition(TWO_STEPS)
                 .roleArn(ROLE).type(StateMachineType.EXPRESS)).stateMachineArn();
