@@ -169,11 +169,16 @@ final class FunctionProcesses implements AutoCloseable {
                 function.reservedConcurrency().orElse(settings.maxPerFunction())));
     }
 
-    /** Runs one invocation in a warm environment, or a new one (a cold start) when none is free. */
-    InvocationResult run(byte[] payload, String requestId) {
+    /**
+     * Runs one invocation in a warm environment, or a new one (a cold start) when none is free; past the cap it
+     * waits for one (as Lambda would scale out) and runs {@code hasEnvironment} once it has one: the function's
+     * timeout counts from there, not from the wait.
+     */
+    InvocationResult run(byte[] payload, String requestId, Runnable hasEnvironment) {
         FunctionProcess process;
         try {
             process = acquire();
+            hasEnvironment.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ErrorDocument.timeout(requestId, function.timeoutSeconds());

@@ -116,7 +116,6 @@ public final class LambdaRuntime implements AutoCloseable {
             return CompletableFuture.completedFuture(new InvocationResult.Throttled(function.definition().name()));
         }
         OnWorker invocation = new OnWorker(function, requestId);
-        timeouts.start(invocation);
         try {
             invocation.submit(payload);
         } catch (RejectedExecutionException stopped) {
@@ -143,8 +142,9 @@ public final class LambdaRuntime implements AutoCloseable {
 
         void submit(byte[] payload) {
             running = workers.submit(() -> {
+                // The timeout counts from when the invocation has an environment, as Lambda's does.
                 InvocationResult outcome = interceptor.after(function.definition(), requestId,
-                        function.run(payload, requestId));
+                        function.run(payload, requestId, () -> timeouts.start(this)));
                 if (timeouts.finished(this)) {
                     function.release();
                     result.complete(outcome);
@@ -196,10 +196,10 @@ public final class LambdaRuntime implements AutoCloseable {
         // The handler starts with a clear interrupt status, as on a thread of its own, and whatever it leaves
         // behind (the timeout's interrupt included) is not the caller's: the caller's own status comes back.
         boolean callerInterrupted = Thread.interrupted();
-        timeouts.start(watch);
         InvocationResult outcome;
         try {
-            outcome = interceptor.after(function.definition(), requestId, function.run(payload, requestId));
+            outcome = interceptor.after(function.definition(), requestId,
+                    function.run(payload, requestId, () -> timeouts.start(watch)));
         } finally {
             if (timeouts.finished(watch)) {
                 function.release();

@@ -62,9 +62,20 @@ final class LocalFunction {
 
     /** Runs the handler on the calling thread, or in a function process (the calling thread waits for it). */
     InvocationResult run(byte[] payload, String requestId) {
+        return run(payload, requestId, () -> {
+        });
+    }
+
+    /**
+     * Like {@link #run(byte[], String)}; {@code hasEnvironment} runs once the invocation has an execution
+     * environment (at once in-process; after the wait for a free function process otherwise), where Lambda's
+     * clock for the function timeout starts.
+     */
+    InvocationResult run(byte[] payload, String requestId, Runnable hasEnvironment) {
         if (processes != null) {
-            return processes.run(payload, requestId);
+            return processes.run(payload, requestId, hasEnvironment);
         }
+        hasEnvironment.run();
         FunctionLogs.enter(definition.name());
         try {
             Initialised init = initialised();

@@ -36,14 +36,16 @@ final class Timeouts implements AutoCloseable {
             }
         }
 
-        private final long deadline;
+        private final long timeoutNanos;
+        /** Set by {@link Timeouts#start}: the clock runs from then, not from when the watch was made. */
+        private long deadline;
         /** Its own hash: an identity hash is made by the VM on first use, and every watch is used once. */
         private final int hash = ThreadLocalRandom.current().nextInt();
         @SuppressWarnings("unused")
         private volatile int state;
 
         Watch(int timeoutSeconds) {
-            this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
         }
 
         @Override
@@ -82,9 +84,13 @@ final class Timeouts implements AutoCloseable {
         thread.start();
     }
 
-    /** Starts watching; the caller must call {@link #finished(Watch)} when the handler returns. */
+    /**
+     * Starts watching: the timeout counts from now. The caller must call {@link #finished(Watch)} when the handler
+     * returns (also when it never started watching).
+     */
     void start(Watch watch) {
-        running.add(watch);
+        watch.deadline = System.nanoTime() + watch.timeoutNanos;
+        running.add(watch); // publishes the deadline to the timeout thread
         if (watch.deadline - System.nanoTime() < MAX_SLEEP_NANOS) {
             LockSupport.unpark(thread); // less than a second to go: the thread may be asleep for longer
         }
