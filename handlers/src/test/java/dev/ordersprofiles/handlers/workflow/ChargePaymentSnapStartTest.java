@@ -1,6 +1,7 @@
 package dev.ordersprofiles.handlers.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ordersprofiles.domain.order.Order;
 import dev.ordersprofiles.domain.order.OrderId;
@@ -61,17 +62,22 @@ class ChargePaymentSnapStartTest {
     }
 
     @Test
-    void after_restore_refreshes_the_aws_adapters_and_sends_nothing() {
-        OrdersComponent deployed = Components.create(HandlerConfig.from(Map.of("ORDERS_TABLE", "orders",
-                "PROFILES_TABLE", "profiles", "IDEMPOTENCY_TABLE", "idempotency", "AWS_REGION", "us-east-1",
-                "STATE_MACHINE_ARN", "arn:aws:states:us-east-1:123456789012:stateMachine:orders",
-                "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + closedPort())), Clock.systemUTC());
-        assertThat(deployed.awsAdapters()).isPresent();
-        deployed.awsAdapters().get().dynamoDb(); // a built client, so that its caches are refreshed too
-        ChargePaymentSnapStart hooks = new ChargePaymentSnapStart(deployed);
+    void after_restore_on_the_aws_adapters_sends_nothing() throws Exception {
+        try (java.net.ServerSocket dynamodb = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            OrdersComponent deployed = Components.create(HandlerConfig.from(Map.of("ORDERS_TABLE", "orders",
+                    "PROFILES_TABLE", "profiles", "IDEMPOTENCY_TABLE", "idempotency", "AWS_REGION", "us-east-1",
+                    "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + dynamodb.getLocalPort())), Clock.systemUTC());
+            assertThat(deployed.awsAdapters()).isPresent();
+            deployed.awsAdapters().get().dynamoDb(); // a built client, so that its caches are refreshed too
+            ChargePaymentSnapStart hooks = new ChargePaymentSnapStart(deployed);
 
-        hooks.afterRestore(null);
-        hooks.afterRestore(null); // restoring twice (a second snapshot) is as harmless
+            hooks.afterRestore(null);
+            hooks.afterRestore(null); // a second restore is as harmless
+
+            dynamodb.setSoTimeout(300);
+            assertThatThrownBy(dynamodb::accept).as("no connection to DynamoDB")
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+        }
     }
 
     @Test
@@ -91,13 +97,5 @@ class ChargePaymentSnapStartTest {
 
         assertThat(handler).isNotNull();
         assertThat(System.out).isSameAs(stdout);
-    }
-
-    private static int closedPort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
