@@ -237,17 +237,9 @@ final class DefinitionParser {
                 failErrorPath = dynamic(node, "ErrorPath", where);
                 failCausePath = dynamic(node, "CausePath", where);
                 break;
-            case Parallel: {
-                JsonNode list = node.get("Branches");
-                if (list == null || !list.isArray() || list.isEmpty()) {
-                    throw new AslDefinitionException(where + ": field \"Branches\" is required and must be a non-empty array");
-                }
-                branches = new ArrayList<>();
-                for (int i = 0; i < list.size(); i++) {
-                    branches.add(nestedBranch(list.get(i), where + ": field \"Branches[" + i + "]\"", false, jsonataDefault));
-                }
+            case Parallel:
+                branches = branches(node, where, jsonataDefault);
                 break;
-            }
             case Map: {
                 exclusive(node, where, "Iterator", "ItemProcessor");
                 exclusive(node, where, "Parameters", "ItemSelector");
@@ -256,32 +248,11 @@ final class DefinitionParser {
                 if (!node.has(field)) {
                     throw new AslDefinitionException(where + ": field \"ItemProcessor\" (or \"Iterator\") is required");
                 }
-                JsonNode processor = node.get(field);
-                JsonNode config = processor.path("ProcessorConfig");
-                if (!config.isMissingNode()) {
-                    for (String key : names(config)) {
-                        if (!key.equals("Mode")) {
-                            throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig." + key
-                                    + "\": unsupported (only Mode INLINE is supported)");
-                        }
-                    }
-                    String mode = config.path("Mode").asText("INLINE");
-                    if (!mode.equals("INLINE")) {
-                        throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig.Mode\": unsupported: "
-                                + mode + " (only INLINE Map is supported)");
-                    }
-                }
-                iterator = nestedBranch(processor, where + ": field \"" + field + "\"", true, jsonataDefault);
+                iterator = processor(node, field, where, jsonataDefault);
                 itemsPath = node.has("ItemsPath") ? path(node, "ItemsPath", where) : JsonPath.ROOT;
                 itemSelector = parameters != null ? parameters : template(node, "ItemSelector", where);
                 parameters = null;
-                if (node.has("MaxConcurrency")) {
-                    JsonNode m = node.get("MaxConcurrency");
-                    if (!m.isIntegralNumber() || m.asInt() < 0) {
-                        throw new AslDefinitionException(where + ": field \"MaxConcurrency\" must be a non-negative integer");
-                    }
-                    maxConcurrency = m.asInt();
-                }
+                maxConcurrency = nonNegativeInt(node, "MaxConcurrency", where);
                 maxConcurrencyPath = path(node, "MaxConcurrencyPath", where);
                 break;
             }
@@ -353,36 +324,18 @@ final class DefinitionParser {
                 }
                 break;
             }
-            case Parallel: {
-                JsonNode list = node.get("Branches");
-                if (list == null || !list.isArray() || list.isEmpty()) {
-                    throw new AslDefinitionException(where + ": field \"Branches\" is required and must be a non-empty array");
-                }
-                branches = new ArrayList<>();
-                for (int i = 0; i < list.size(); i++) {
-                    branches.add(nestedBranch(list.get(i), where + ": field \"Branches[" + i + "]\"", false, true));
-                }
+            case Parallel:
+                branches = branches(node, where, true);
                 break;
-            }
             case Map: {
                 if (!node.has("ItemProcessor")) {
                     throw new AslDefinitionException(where + ": field \"ItemProcessor\" is required");
                 }
-                JsonNode config = node.get("ItemProcessor").path("ProcessorConfig");
-                if (!config.isMissingNode() && !"INLINE".equals(config.path("Mode").asText("INLINE"))) {
-                    throw new AslDefinitionException(where + ": field \"ItemProcessor.ProcessorConfig.Mode\": unsupported: "
-                            + config.path("Mode").asText() + " (only INLINE Map is supported)");
-                }
-                iterator = nestedBranch(node.get("ItemProcessor"), where + ": field \"ItemProcessor\"", true, true);
-                if (node.has("MaxConcurrency")) {
-                    JsonNode m = node.get("MaxConcurrency");
-                    if (JsonataTemplate.isExpression(m)) {
-                        maxConcurrencyTemplate = jsonata(node, "MaxConcurrency", where);
-                    } else if (!m.isIntegralNumber() || m.asInt() < 0) {
-                        throw new AslDefinitionException(where + ": field \"MaxConcurrency\" must be a non-negative integer");
-                    } else {
-                        maxConcurrency = m.asInt();
-                    }
+                iterator = processor(node, "ItemProcessor", where, true);
+                if (node.has("MaxConcurrency") && JsonataTemplate.isExpression(node.get("MaxConcurrency"))) {
+                    maxConcurrencyTemplate = jsonata(node, "MaxConcurrency", where);
+                } else {
+                    maxConcurrency = nonNegativeInt(node, "MaxConcurrency", where);
                 }
                 break;
             }
@@ -395,6 +348,50 @@ final class DefinitionParser {
         return new State(name, type, next, IoPath.ROOT, IoPath.ROOT, IoPath.ROOT, null, null, null, retriers, catchers,
                 task, timeoutSeconds, null, choices, defaultNext, waitSeconds, waitTimestamp, null, null, null, null, null,
                 null, branches, iterator, null, null, maxConcurrency, null, true, assignment(node, where, true), jx);
+    }
+
+    /** A Parallel state's Branches (JSONPath and JSONata states alike). */
+    private static List<State.Branch> branches(JsonNode node, String where, boolean jsonataDefault) {
+        JsonNode list = node.get("Branches");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new AslDefinitionException(where + ": field \"Branches\" is required and must be a non-empty array");
+        }
+        List<State.Branch> branches = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            branches.add(nestedBranch(list.get(i), where + ": field \"Branches[" + i + "]\"", false, jsonataDefault));
+        }
+        return branches;
+    }
+
+    /** A Map state's ItemProcessor (or Iterator): an inline processor, its ProcessorConfig at most Mode INLINE. */
+    private static State.Branch processor(JsonNode node, String field, String where, boolean jsonataDefault) {
+        JsonNode processor = node.get(field);
+        JsonNode config = processor.path("ProcessorConfig");
+        if (!config.isMissingNode()) {
+            for (String key : names(config)) {
+                if (!key.equals("Mode")) {
+                    throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig." + key
+                            + "\": unsupported (only Mode INLINE is supported)");
+                }
+            }
+            String mode = config.path("Mode").asText("INLINE");
+            if (!mode.equals("INLINE")) {
+                throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig.Mode\": unsupported: "
+                        + mode + " (only INLINE Map is supported)");
+            }
+        }
+        return nestedBranch(processor, where + ": field \"" + field + "\"", true, jsonataDefault);
+    }
+
+    private static Integer nonNegativeInt(JsonNode node, String field, String where) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || value.asInt() < 0) {
+            throw new AslDefinitionException(where + ": field \"" + field + "\" must be a non-negative integer");
+        }
+        return value.asInt();
     }
 
     private static JsonataTemplate jsonata(JsonNode node, String field, String where) {

@@ -131,9 +131,23 @@ final class JsonPath {
     }
 
     private static int closingBracket(String text, int open) {
-        char quote = 0;
+        int close = closing(text, open);
+        if (close < 0) {
+            throw bad(text, "unclosed '[' at position " + open);
+        }
+        return close;
+    }
+
+    /**
+     * The index of the bracket closing the {@code '['} or {@code '{'} at {@code open}, skipping quoted strings (with
+     * backslash escapes) and nested pairs; -1 when it is never closed. Paths and filter expressions share it.
+     */
+    static int closing(String text, int open) {
+        char openChar = text.charAt(open);
+        char closeChar = openChar == '[' ? ']' : '}';
         int depth = 0;
-        for (int i = open + 1; i < text.length(); i++) {
+        char quote = 0;
+        for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quote != 0) {
                 if (c == '\\') {
@@ -143,13 +157,13 @@ final class JsonPath {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '[') {
+            } else if (c == openChar) {
                 depth++;
-            } else if (c == ']' && depth-- == 0) {
+            } else if (c == closeChar && --depth == 0) {
                 return i;
             }
         }
-        throw bad(text, "unclosed '[' at position " + open);
+        return -1;
     }
 
     private static Segment bracket(String text, String body) {

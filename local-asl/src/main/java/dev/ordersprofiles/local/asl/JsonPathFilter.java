@@ -339,27 +339,11 @@ final class JsonPathFilter {
         }
 
         private int matching(int open) {
-            char openChar = s.charAt(open);
-            char closeChar = openChar == '[' ? ']' : '}';
-            int depth = 0;
-            char quote = 0;
-            for (int i = open; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (quote != 0) {
-                    if (c == '\\') {
-                        i++;
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == openChar) {
-                    depth++;
-                } else if (c == closeChar && --depth == 0) {
-                    return i;
-                }
+            int close = JsonPath.closing(s, open);
+            if (close < 0) {
+                throw new IllegalArgumentException("unclosed '" + s.charAt(open) + "' in filter");
             }
-            throw new IllegalArgumentException("unclosed '" + openChar + "' in filter");
+            return close;
         }
 
         private boolean eat(String token) {

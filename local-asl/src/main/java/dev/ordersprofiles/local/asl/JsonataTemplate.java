@@ -33,7 +33,7 @@ final class JsonataTemplate {
 
     private record Constant(JsonNode value) implements Node {}
 
-    private record Expression(String source) implements Node {}
+    private record Expression(String source, Jsonata parsed) implements Node {}
 
     private record Obj(List<Map.Entry<String, Node>> fields) implements Node {}
 
@@ -69,13 +69,17 @@ final class JsonataTemplate {
             if (source.isEmpty()) {
                 throw new AslDefinitionException(where + ": the JSONata expression is empty");
             }
+            Jsonata parsed;
             try {
-                Jsonata.jsonata(source);
+                parsed = Jsonata.jsonata(source);
             } catch (JException | IllegalArgumentException e) {
                 throw new AslDefinitionException(where + ": the JSONata expression '" + source + "' does not parse: "
                         + e.getMessage());
             }
-            return new Expression(source);
+            // Parsed once, at load. Each evaluation binds the input, $states, the variables and Step Functions'
+            // functions in a frame of its own, never in the instance, so one parsed expression serves concurrent
+            // evaluations (the library's evaluate(input, frame) runs in a child frame of that one).
+            return new Expression(source, parsed);
         }
         if (node.isObject()) {
             List<Map.Entry<String, Node>> fields = new ArrayList<>();
@@ -107,7 +111,7 @@ final class JsonataTemplate {
             return c.value().deepCopy();
         }
         if (node instanceof Expression e) {
-            return run(e.source(), bindings, field);
+            return run(e, bindings, field);
         }
         if (node instanceof Obj o) {
             ObjectNode out = Json.object();
@@ -133,25 +137,27 @@ final class JsonataTemplate {
         return out;
     }
 
-    private static JsonNode run(String source, Bindings bindings, String field) {
+    private static JsonNode run(Expression e, Bindings bindings, String field) {
+        String source = e.source();
         try {
-            Jsonata expression = Jsonata.jsonata(source);
+            Jsonata expression = e.parsed();
             Jsonata.Frame frame = expression.createFrame();
             frame.bind("states", toJava(bindings.states()));
             bindings.variables().forEach((name, value) -> frame.bind(name, toJava(value)));
-            registerStepFunctionsFunctions(expression, bindings);
+            bindStepFunctionsFunctions(frame, bindings);
             Object result = expression.evaluate(toJava(bindings.states().get("input")), frame);
             return fromJava(result);
-        } catch (StatesError e) {
-            throw e;
-        } catch (RuntimeException e) {
+        } catch (StatesError stepFunctionsError) {
+            throw stepFunctionsError;
+        } catch (RuntimeException failure) {
             throw new StatesError(QUERY_EVALUATION_ERROR, "An error occurred while evaluating the JSONata expression of "
-                    + "the field '" + field + "' ('" + source + "'): " + e.getMessage());
+                    + "the field '" + field + "' ('" + source + "'): " + failure.getMessage());
         }
     }
 
-    private static void registerStepFunctionsFunctions(Jsonata expression, Bindings bindings) {
-        expression.registerFunction("partition", (List<Object> array, Number size) -> {
+    /** Step Functions' own JSONata functions, bound in the evaluation's frame. */
+    private static void bindStepFunctionsFunctions(Jsonata.Frame expression, Bindings bindings) {
+        expression.bind("partition", (List<Object> array, Number size) -> {
             int n = size.intValue();
             if (n <= 0) {
                 throw new StatesError(QUERY_EVALUATION_ERROR, "$partition: the size must be a positive integer");
@@ -162,7 +168,7 @@ final class JsonataTemplate {
             }
             return out;
         });
-        expression.registerFunction("range", Jsonata.function("range", (Jsonata.FnVarArgs<Object>) args -> {
+        expression.bind("range", Jsonata.function("range", (Jsonata.FnVarArgs<Object>) args -> {
             long start = ((Number) args.get(0)).longValue();
             long end = ((Number) args.get(1)).longValue();
             long step = args.size() > 2 ? ((Number) args.get(2)).longValue() : 1;
@@ -175,7 +181,7 @@ final class JsonataTemplate {
             }
             return out;
         }, "<nnn?:a<n>>"));
-        expression.registerFunction("hash", (Object value, String algorithm) -> {
+        expression.bind("hash", (Object value, String algorithm) -> {
             String data = value instanceof String s ? s : Json.write(fromJava(value));
             if (!List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512").contains(algorithm)) {
                 throw new StatesError(QUERY_EVALUATION_ERROR, "$hash: unsupported algorithm " + algorithm);
@@ -187,11 +193,11 @@ final class JsonataTemplate {
                 throw new StatesError(QUERY_EVALUATION_ERROR, "$hash: " + e.getMessage());
             }
         });
-        expression.registerFunction("random", Jsonata.function("random", (Jsonata.FnVarArgs<Object>) args ->
+        expression.bind("random", Jsonata.function("random", (Jsonata.FnVarArgs<Object>) args ->
                 args.isEmpty() || args.get(0) == null ? Math.random()
                         : new Random(((Number) args.get(0)).longValue()).nextDouble(), "<n?:n>"));
-        expression.registerFunction("uuid", () -> bindings.uuid().get());
-        expression.registerFunction("parse", (String json) -> toJava(Json.parse(json)));
+        expression.bind("uuid", () -> bindings.uuid().get());
+        expression.bind("parse", (String json) -> toJava(Json.parse(json)));
     }
 
     /** Jackson to the plain Java values the JSONata library works on. */
