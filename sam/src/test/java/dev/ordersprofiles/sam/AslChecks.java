@@ -17,7 +17,7 @@ final class AslChecks {
 
     static final List<String> TRANSIENT = List.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException", "Lambda.SnapStartNotReadyException",
-            "Lambda.ClientExecutionTimeoutException", Contract.DEPENDENCY_UNAVAILABLE);
+            "Lambda.ClientExecutionTimeoutException", "Sandbox.Timedout", Contract.DEPENDENCY_UNAVAILABLE);
     static final List<String> STEPS = List.of("Validate", "Reserve", "Charge", "Confirm");
 
     static JsonNode parse(String text) {
