@@ -39,6 +39,21 @@ public final class ExportFixture {
         dynamo.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(a -> a.attributeName("orderId").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("orderId").keyType(KeyType.HASH)));
+        // dynalite makes even a "0 ms" table ACTIVE asynchronously: on a busy machine the first PutItem could
+        // still meet ResourceNotFoundException (seen in a full build), so wait as a DynamoDB client should
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (dynamo.describeTable(b -> b.tableName(name)).table().tableStatus()
+                != software.amazon.awssdk.services.dynamodb.model.TableStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("table " + name + " did not become ACTIVE in 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**
