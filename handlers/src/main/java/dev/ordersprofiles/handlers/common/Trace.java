@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * The invocation's X-Ray trace, without the X-Ray SDK (cold start: docs/performance.md). Lambda hands each invocation
@@ -23,6 +24,10 @@ public record Trace(String traceId, Optional<String> parentId, boolean sampled) 
     static final String TRACE_PROPERTY = "com.amazonaws.xray.traceHeader";
     static final String TRACE_VARIABLE = "_X_AMZN_TRACE_ID";
     static final String DAEMON_VARIABLE = "AWS_XRAY_DAEMON_ADDRESS";
+    // Compiled once: the trace header is read at every invocation.
+    private static final Pattern ROOT = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
+    private static final Pattern SEGMENT_ID = Pattern.compile("[0-9a-f]{16}");
+    private static final Pattern ANNOTATION_KEY = Pattern.compile("[A-Za-z0-9_]{1,500}");
 
     /** The current invocation's trace, if Lambda gave one. */
     static Optional<Trace> current() {
@@ -55,10 +60,10 @@ public record Trace(String traceId, Optional<String> parentId, boolean sampled) 
                 default -> { }
             }
         }
-        if (root == null || !root.matches("1-[0-9a-f]{8}-[0-9a-f]{24}")) {
+        if (root == null || !ROOT.matcher(root).matches()) {
             return Optional.empty();
         }
-        return Optional.of(new Trace(root, Optional.ofNullable(parent).filter(p -> p.matches("[0-9a-f]{16}")),
+        return Optional.of(new Trace(root, Optional.ofNullable(parent).filter(p -> SEGMENT_ID.matcher(p).matches()),
                 sampled));
     }
 
@@ -90,7 +95,7 @@ public record Trace(String traceId, Optional<String> parentId, boolean sampled) 
         }
         Map<String, Object> valid = new LinkedHashMap<>();
         annotations.forEach((key, value) -> {
-            if (key.matches("[A-Za-z0-9_]{1,500}") && value != null) {
+            if (ANNOTATION_KEY.matcher(key).matches() && value != null) {
                 valid.put(key, value);
             }
         });

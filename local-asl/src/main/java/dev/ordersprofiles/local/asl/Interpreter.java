@@ -613,16 +613,25 @@ final class Interpreter {
         if (service) {
             return service(v, effective, timeout);
         }
-        CompletableFuture<InvocationResult> call = new CompletableFuture<>();
         String payloadText = Json.write(payload);
         String fn = function;
+        return timedCall(v, timeout, () -> env.invoker().invoke(fn, payloadText)).handle((result, err) ->
+                taskResult(v, optimized, prefix, result, err == null ? null : unwrap(err)));
+    }
+
+    /**
+     * Starts {@code call} on the scheduler unless the lane was stopped (then: cancelled), and fails it with
+     * {@code States.Timeout} after {@code timeout} seconds if given; the timer goes once the call has ended.
+     */
+    private <R> CompletableFuture<R> timedCall(Visit v, Integer timeout, Supplier<CompletionStage<R>> start) {
+        CompletableFuture<R> call = new CompletableFuture<>();
         env.scheduler().execute(() -> {
             if (v.lane.stopped()) {
                 call.completeExceptionally(new CancellationException("execution stopped"));
                 return;
             }
             try {
-                env.invoker().invoke(fn, payloadText).whenComplete((r, e) -> {
+                start.get().whenComplete((r, e) -> {
                     if (e != null) {
                         call.completeExceptionally(e);
                     } else {
@@ -636,10 +645,8 @@ final class Interpreter {
         Scheduler.Cancellable timer = timeout == null ? () -> { }
                 : env.scheduler().schedule(Duration.ofSeconds(timeout),
                         () -> call.completeExceptionally(new StatesError(StatesError.TIMEOUT, "")));
-        return call.handle((result, err) -> {
-            timer.cancel();
-            return taskResult(v, optimized, prefix, result, err == null ? null : unwrap(err));
-        });
+        call.whenComplete((r, e) -> timer.cancel());
+        return call;
     }
 
     // ---------------------------------------------------------------- other service integrations
@@ -651,29 +658,8 @@ final class Interpreter {
      */
     private CompletableFuture<JsonNode> service(Visit v, JsonNode parameters, Integer timeout) {
         State s = v.state;
-        CompletableFuture<ServiceIntegration.Result> call = new CompletableFuture<>();
-        env.scheduler().execute(() -> {
-            if (v.lane.stopped()) {
-                call.completeExceptionally(new CancellationException("execution stopped"));
-                return;
-            }
-            try {
-                env.services().call(s.task().service(), s.task().action(), parameters).whenComplete((r, e) -> {
-                    if (e != null) {
-                        call.completeExceptionally(e);
-                    } else {
-                        call.complete(r);
-                    }
-                });
-            } catch (RuntimeException e) {
-                call.completeExceptionally(e);
-            }
-        });
-        Scheduler.Cancellable timer = timeout == null ? () -> { }
-                : env.scheduler().schedule(Duration.ofSeconds(timeout),
-                        () -> call.completeExceptionally(new StatesError(StatesError.TIMEOUT, "")));
-        return call.handle((result, err) -> {
-            timer.cancel();
+        return timedCall(v, timeout, () -> env.services().call(s.task().service(), s.task().action(), parameters))
+                .handle((result, err) -> {
             Throwable cause = err == null ? null : unwrap(err);
             if (cause instanceof CancellationException c) {
                 throw c;
