@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -193,33 +194,59 @@ class SecurityIT {
     @Test
     void the_aws_cli_with_the_readme_recipe_invokes() throws Exception {
         Path out = Files.createTempFile("invoke", ".json");
-        ProcessBuilder cli = new ProcessBuilder("aws", "lambda", "invoke", "--endpoint-url",
-                "http://127.0.0.1:" + stack.port(), "--function-name", "health", out.toString())
-                .redirectErrorStream(true);
+        String output = cli(Map.of(), "lambda", "invoke", "--endpoint-url", "http://127.0.0.1:" + stack.port(),
+                "--function-name", "health", out.toString());
+        if (output == null) {
+            return;
+        }
+        assertThat(output).contains("\"StatusCode\": 200");
+        assertThat(output).doesNotContain("FunctionError");
+        JsonNode answer = Http.JSON.readTree(Files.readString(out));
+        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+    }
+
+    /** The CLI sends TestState to the host "sync-127.0.0.1"; the README's recipe turns that prefix off. */
+    @Test
+    void the_aws_cli_runs_test_state_with_host_prefix_injection_off() throws Exception {
+        String output = cli(Map.of("AWS_DISABLE_HOST_PREFIX_INJECTION", "true"), "stepfunctions", "test-state",
+                "--endpoint-url", "http://127.0.0.1:" + stack.port(), "--role-arn", "arn:aws:iam::000000000000:role/x",
+                "--definition", "{\"Type\":\"Pass\",\"Parameters\":{\"doubled.$\":\"States.MathAdd($.n, $.n)\"},\"End\":true}",
+                "--input", "{\"n\":21}");
+        if (output == null) {
+            return;
+        }
+        JsonNode answer = Http.JSON.readTree(output);
+        assertThat(answer.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(Http.JSON.readTree(answer.path("output").asText()).path("doubled").asInt()).isEqualTo(42);
+    }
+
+    /** Runs the AWS CLI with the stack's keys; null (after saying "skipped: ...") where the CLI is missing. */
+    private static String cli(Map<String, String> env, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("aws"));
+        command.addAll(java.util.List.of(args));
+        ProcessBuilder cli = new ProcessBuilder(command).redirectErrorStream(true);
         cli.environment().put("AWS_ACCESS_KEY_ID", "local");
         cli.environment().put("AWS_SECRET_ACCESS_KEY", "local");
         cli.environment().put("AWS_DEFAULT_REGION", "us-east-1");
         cli.environment().put("AWS_REGION", "us-east-1");
         cli.environment().remove("AWS_PROFILE");
         cli.environment().remove("AWS_SESSION_TOKEN");
+        cli.environment().putAll(env);
         Process process;
         try {
             process = cli.start();
         } catch (IOException e) {
             System.out.println("skipped: the aws CLI is not on PATH (" + e.getMessage() + ")");
-            return;
+            return null;
         }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         if (process.exitValue() != 0 && output.contains("command not found")) {
             System.out.println("skipped: the aws CLI does not run: " + output);
-            return;
+            return null;
         }
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("\"StatusCode\": 200");
-        assertThat(output).doesNotContain("FunctionError");
-        JsonNode answer = Http.JSON.readTree(Files.readString(out));
-        assertThat(answer.path("statusCode").asInt()).isEqualTo(200);
+        return output;
     }
 
     private static LambdaClient lambda(String key, String secret) {
