@@ -28,6 +28,10 @@ public final class Execution {
     private final MockTestCase mocks;
     /** Set on a TestState run only: what the interpreter reports about the state under test. */
     private volatile StateTest.Probe probe;
+    /** An execution of an EXPRESS state machine: never journaled, at most five minutes (docs/architecture.md §8.3). */
+    private final boolean express;
+    /** The Map Run that started it, when it is a child workflow execution of a Distributed Map, else null. */
+    private final String mapRunArn;
     private List<HistoryEvent> events = new ArrayList<>();
     private long eventCount;
     private CompletableFuture<Execution> completion = new CompletableFuture<>();
@@ -48,6 +52,13 @@ public final class Execution {
 
     Execution(String arn, String name, StateMachine stateMachine, JsonNode input, Instant startDate,
               ExecutionJournal journal, MockTestCase mocks) {
+        this(arn, name, stateMachine, input, startDate, journal, mocks, false, null);
+    }
+
+    Execution(String arn, String name, StateMachine stateMachine, JsonNode input, Instant startDate,
+              ExecutionJournal journal, MockTestCase mocks, boolean express, String mapRunArn) {
+        this.express = express;
+        this.mapRunArn = mapRunArn;
         this.mocks = mocks;
         this.arn = arn;
         this.name = name;
@@ -75,6 +86,16 @@ public final class Execution {
 
     public Instant startDate() {
         return startDate;
+    }
+
+    /** True for an execution of an EXPRESS state machine (an {@code :express:} ARN, kept in memory only). */
+    public boolean isExpress() {
+        return express;
+    }
+
+    /** The Map Run that dispatched this child workflow execution, if a Distributed Map did. */
+    public java.util.Optional<String> mapRunArn() {
+        return java.util.Optional.ofNullable(mapRunArn);
     }
 
     StateTest.Probe probe() {

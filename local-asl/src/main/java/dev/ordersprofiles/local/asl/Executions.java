@@ -46,6 +46,13 @@ public final class Executions implements AutoCloseable {
     private final ConcurrentLinkedDeque<Execution> finished = new ConcurrentLinkedDeque<>();
     /** The deque's size (its own size() walks it). */
     private final AtomicInteger finishedCount = new AtomicInteger();
+    /**
+     * The most recent EXPRESS executions, in memory only and never journaled (as on AWS, an express execution is not
+     * durable and has no API-visible history); bounded to {@link #EXPRESS_KEPT} for the console.
+     */
+    private final java.util.LinkedHashMap<String, Execution> express = new java.util.LinkedHashMap<>();
+    /** How many recent EXPRESS executions the service remembers. */
+    public static final int EXPRESS_KEPT = 100;
 
     /** A service in us-east-1 with non-deterministic jitter and ids. */
     public Executions(TaskInvoker invoker, Scheduler scheduler) {
@@ -190,6 +197,35 @@ public final class Executions implements AutoCloseable {
     }
 
     /**
+     * Starts an execution of an EXPRESS state machine: asynchronous, named {@code name} (a random UUID when null;
+     * names need not be unique), with an ARN {@code arn:aws:states:<region>:<account>:express:<machine>:<name>:<uuid>};
+     * it is not journaled (not durable across a restart), is not subject to the retention of standard executions
+     * and times out after five minutes (States.Timeout). The service remembers the {@link #EXPRESS_KEPT} most recent.
+     *
+     * @throws IllegalArgumentException when the input is not JSON or the name is not a valid execution name
+     */
+    public Execution startExpress(StateMachine machine, String name, String inputJson, MockTestCase mocks) {
+        String executionName = name == null ? env.uuid() : name;
+        if (!NAME.matcher(executionName).matches()) {
+            throw new IllegalArgumentException("Invalid Name: '" + executionName + "'");
+        }
+        JsonNode input = Json.parse(inputJson == null ? "{}" : inputJson);
+        String arn = machine.arn().replace(":stateMachine:", ":express:") + ":" + executionName + ":" + env.uuid();
+        Execution execution = new Execution(arn, executionName, machine, input, env.scheduler().now(), null, mocks,
+                true, null);
+        synchronized (express) {
+            express.put(arn, execution);
+            var oldest = express.keySet().iterator();
+            while (express.size() > EXPRESS_KEPT) {
+                oldest.next();
+                oldest.remove();
+            }
+        }
+        new Interpreter(env, execution).start();
+        return execution;
+    }
+
+    /**
      * RedriveExecution: a FAILED, TIMED_OUT or ABORTED execution runs again from the last top-level state it
      * entered, with an {@code ExecutionRedriven} event.
      *
@@ -213,12 +249,20 @@ public final class Executions implements AutoCloseable {
         if (byKey != null) {
             return Optional.of(byKey);
         }
+        synchronized (express) {
+            if (express.containsKey(arnOrName)) {
+                return Optional.of(express.get(arnOrName));
+            }
+        }
         return list().stream().filter(e -> e.name().equals(arnOrName)).findFirst();
     }
 
-    /** All executions, newest first. */
+    /** All executions (standard ones and the recent EXPRESS ones), newest first. */
     public List<Execution> list() {
         List<Execution> all = new ArrayList<>(byArn.values());
+        synchronized (express) {
+            all.addAll(express.values());
+        }
         all.sort(Comparator.comparing(Execution::startDate).reversed().thenComparing(Execution::arn));
         return all;
     }

@@ -79,6 +79,9 @@ final class Interpreter {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(ZoneOffset.UTC);
 
+    /** An EXPRESS execution runs for at most five minutes (Step Functions' quota for Express workflows). */
+    static final int EXPRESS_LIMIT_SECONDS = 300;
+
     private final Env env;
     private final Execution execution;
     private final StateMachine machine;
@@ -127,11 +130,16 @@ final class Interpreter {
 
     private void run(Lane root, String first, JsonNode input) {
         long elapsed = Duration.between(execution.startDate(), now()).toSeconds();
-        Scheduler.Cancellable timer = machine.timeoutSeconds() == null ? () -> { }
-                : env.scheduler().schedule(Duration.ofSeconds(Math.max(0, machine.timeoutSeconds() - elapsed)), () -> {
+        Integer limit = machine.timeoutSeconds();
+        if (execution.isExpress()) {
+            limit = limit == null ? EXPRESS_LIMIT_SECONDS : Math.min(limit, EXPRESS_LIMIT_SECONDS);
+        }
+        int seconds = limit == null ? 0 : limit;
+        Scheduler.Cancellable timer = limit == null ? () -> { }
+                : env.scheduler().schedule(Duration.ofSeconds(Math.max(0, seconds - elapsed)), () -> {
                     ObjectNode details = Json.object();
                     details.put("error", StatesError.TIMEOUT);
-                    details.put("cause", "The execution timed out after " + machine.timeoutSeconds() + " seconds.");
+                    details.put("cause", "The execution timed out after " + seconds + " seconds.");
                     execution.close(run, now(), ExecutionStatus.TIMED_OUT, null, StatesError.TIMEOUT,
                             details.get("cause").asText(), "ExecutionTimedOut", root.last, details);
                 });

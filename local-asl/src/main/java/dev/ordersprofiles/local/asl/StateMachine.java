@@ -66,6 +66,36 @@ public final class StateMachine {
         return new StateMachine(arn, definition, DefinitionParser.parse(definition));
     }
 
+    /**
+     * Refuses what CreateStateMachine refuses for an EXPRESS machine: the job-run ({@code .sync}, {@code .sync:2})
+     * and callback ({@code .waitForTaskToken}) integration patterns, in any state of the definition.
+     *
+     * @throws AslDefinitionException with Step Functions' SCHEMA_VALIDATION_FAILED message
+     */
+    public void requireExpressCompatible() {
+        checkExpress(top);
+    }
+
+    private static void checkExpress(State.Branch branch) {
+        for (State s : branch.states().values()) {
+            if (s.task() != null) {
+                java.util.regex.Matcher pattern = Pattern.compile("(\\.sync(?::2)?|\\.waitForTaskToken)$")
+                        .matcher(s.task().resource());
+                if (pattern.find()) {
+                    throw new AslDefinitionException("SCHEMA_VALIDATION_FAILED: Express state machine does not support '"
+                            + (pattern.group(1).startsWith(".sync") ? ".sync" : ".waitForTaskToken")
+                            + "' service integration.");
+                }
+            }
+            if (s.branches() != null) {
+                s.branches().forEach(StateMachine::checkExpress);
+            }
+            if (s.iterator() != null) {
+                checkExpress(s.iterator());
+            }
+        }
+    }
+
     public String arn() {
         return arn;
     }

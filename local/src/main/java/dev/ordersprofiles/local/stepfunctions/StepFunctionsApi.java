@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
 /**
  * The Step Functions API (AWS JSON 1.0: {@code POST /} with {@code X-Amz-Target: AWSStepFunctions.<Operation>})
  * over the embedded interpreter: state machines (create, update, describe, list, delete), executions (start,
- * start sync for EXPRESS machines, describe, history, list, stop, redrive). Errors have AWS's shape: HTTP 400,
+ * start sync for EXPRESS machines, describe, history, list, stop, redrive; EXPRESS executions answered as AWS
+ * answers them, docs/architecture.md §8.3). Errors have AWS's shape: HTTP 400,
  * {@code __type} and {@code message} in the body and the {@code X-Amzn-ErrorType} header. The task-token
  * operations answer that the interpreter issues no task tokens (it refuses {@code .waitForTaskToken} at load).
  */
@@ -212,7 +213,7 @@ public final class StepFunctionsApi {
             throw new Failure("ValidationException", "type must be STANDARD or EXPRESS, not '" + type + "'");
         }
         String arn = StateMachine.arnFor(region, accountId, name);
-        StateMachine machine = load(arn, required(in, "definition"));
+        StateMachine machine = load(arn, required(in, "definition"), type);
         Instant now = clock.instant();
         if (!machines.add(machine, type, required(in, "roleArn"), now)) {
             StateMachines.Entry existing = machines.find(arn).orElseThrow();
@@ -235,7 +236,7 @@ public final class StepFunctionsApi {
         if (definition.isEmpty() && role.isEmpty()) {
             throw new Failure("MissingRequiredParameter", "Either the definition or the roleArn must be specified");
         }
-        StateMachine machine = definition.map(d -> load(arn, d)).orElse(entry.machine());
+        StateMachine machine = definition.map(d -> load(arn, d, entry.type())).orElse(entry.machine());
         StateMachines.Entry updated = machines.update(machine, role.orElse(null))
                 .orElseThrow(() -> doesNotExist(arn));
         ObjectNode out = JSON.createObjectNode();
@@ -295,10 +296,9 @@ public final class StepFunctionsApi {
                             + "': the mock configuration (--sfn-mock-config) has no such test case"));
         }
         StateMachines.Entry entry = machine(machineArn);
-        if (sync != entry.type().equals("EXPRESS")) {
-            throw new Failure(sync ? "StateMachineTypeNotSupported" : "ValidationException", sync
-                    ? "This operation is not supported by this type of state machine"
-                    : "StartExecution of an EXPRESS state machine needs StartSyncExecution here");
+        boolean express = entry.type().equals("EXPRESS");
+        if (sync && !express) {
+            throw typeNotSupported();
         }
         String input = optional(in, "input").orElse("{}");
         try {
@@ -307,6 +307,9 @@ public final class StepFunctionsApi {
             throw new Failure("InvalidExecutionInput", "Invalid State Machine Execution Input: 'the input is not JSON'");
         }
         Optional<String> name = optional(in, "name");
+        if (express) {
+            return startExpress(entry, name, input, testCase, sync);
+        }
         if (!sync) {
             Optional<ObjectNode> accepted = holdIfHolding(entry, name, input, testCase);
             if (accepted.isPresent()) {
@@ -347,6 +350,48 @@ public final class StepFunctionsApi {
         out.remove("redriveStatus");
         out.remove("redriveDate");
         return out;
+    }
+
+    /**
+     * An EXPRESS machine's execution: StartExecution answers at once with the express ARN; StartSyncExecution waits
+     * for the end (at most the five minutes an express execution may run) and answers with its outcome and billing.
+     */
+    private ObjectNode startExpress(StateMachines.Entry entry, Optional<String> name, String input,
+                                    MockTestCase testCase, boolean sync) {
+        Execution execution;
+        try {
+            execution = executions.startExpress(entry.machine(), name.orElse(null), input, testCase);
+        } catch (IllegalArgumentException e) {
+            throw new Failure("InvalidName", e.getMessage());
+        }
+        if (!sync) {
+            ObjectNode out = JSON.createObjectNode();
+            out.put("executionArn", execution.arn());
+            out.put("startDate", seconds(execution.startDate()));
+            return out;
+        }
+        try {
+            execution.completion().get(SYNC_LIMIT_SECONDS + 30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the interpreter times the execution out at five minutes; an answer still RUNNING says so
+        }
+        ObjectNode out = describe(execution);
+        out.remove("redriveCount");
+        out.remove("redriveStatus");
+        out.remove("redriveDate");
+        Instant stop = execution.stopDate() == null ? clock.instant() : execution.stopDate();
+        long millis = Math.max(1, Duration.between(execution.startDate(), stop).toMillis());
+        // Billed as Express workflows are: duration rounded up to the next 100 ms, memory at least 64 MB.
+        out.putObject("billingDetails").put("billedMemoryUsedInMB", 64)
+                .put("billedDurationInMilliseconds", (millis + 99) / 100 * 100);
+        return out;
+    }
+
+    private static Failure typeNotSupported() {
+        return new Failure("StateMachineTypeNotSupported", "This operation is not supported by this type of state "
+                + "machine");
     }
 
     /**
@@ -406,7 +451,25 @@ public final class StepFunctionsApi {
     }
 
     private ObjectNode describeExecution(ObjectNode in) {
-        return describe(execution(required(in, "executionArn")));
+        String arn = required(in, "executionArn");
+        if (!isMapRunChild(arn)) {
+            refuseExpress(arn);
+        }
+        return describe(execution(arn));
+    }
+
+    /**
+     * DescribeExecution, GetExecutionHistory, StopExecution and RedriveExecution do not take an EXPRESS execution
+     * (AWS: InvalidArn, "Resource type not valid in this context: express").
+     */
+    private static void refuseExpress(String arn) {
+        if (arn.startsWith("arn:aws:states:") && arn.contains(":express:")) {
+            throw new Failure("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'");
+        }
+    }
+
+    private boolean isMapRunChild(String arn) {
+        return executions.find(arn).filter(e -> e.arn().equals(arn)).flatMap(Execution::mapRunArn).isPresent();
     }
 
     private ObjectNode describe(Execution execution) {
@@ -441,6 +504,7 @@ public final class StepFunctionsApi {
     }
 
     private ObjectNode history(ObjectNode in) {
+        refuseExpress(required(in, "executionArn"));
         Execution execution = execution(required(in, "executionArn"));
         boolean reverse = in.path("reverseOrder").asBoolean(false);
         boolean data = !in.has("includeExecutionData") || in.get("includeExecutionData").asBoolean(true);
@@ -466,7 +530,9 @@ public final class StepFunctionsApi {
 
     private ObjectNode listExecutions(ObjectNode in) {
         String machineArn = required(in, "stateMachineArn");
-        machine(machineArn);
+        if (machine(machineArn).type().equals("EXPRESS")) {
+            throw typeNotSupported();
+        }
         Optional<String> filter = optional(in, "statusFilter");
         ExecutionStatus status = null;
         if (filter.isPresent()) {
@@ -498,6 +564,7 @@ public final class StepFunctionsApi {
     }
 
     private ObjectNode stopExecution(ObjectNode in) {
+        refuseExpress(required(in, "executionArn"));
         Execution execution = execution(required(in, "executionArn"));
         executions.stop(execution.arn(), optional(in, "error").orElse(null), optional(in, "cause").orElse(null));
         ObjectNode out = JSON.createObjectNode();
@@ -506,6 +573,7 @@ public final class StepFunctionsApi {
     }
 
     private ObjectNode redriveExecution(ObjectNode in) {
+        refuseExpress(required(in, "executionArn"));
         Execution execution = execution(required(in, "executionArn"));
         if (execution.status() == ExecutionStatus.RUNNING || execution.status() == ExecutionStatus.SUCCEEDED) {
             throw new Failure("ExecutionNotRedrivable", "Execution with status " + execution.status()
@@ -524,9 +592,13 @@ public final class StepFunctionsApi {
 
     // ---------------------------------------------------------------- helpers
 
-    private StateMachine load(String arn, String definition) {
+    private StateMachine load(String arn, String definition, String type) {
         try {
-            return StateMachine.load(arn, definition);
+            StateMachine machine = StateMachine.load(arn, definition);
+            if (type.equals("EXPRESS")) {
+                machine.requireExpressCompatible();
+            }
+            return machine;
         } catch (AslDefinitionException e) {
             throw new Failure("InvalidDefinition", "Invalid State Machine Definition: '" + e.getMessage() + "'");
         }
@@ -548,7 +620,7 @@ public final class StepFunctionsApi {
     }
 
     private Execution execution(String arn) {
-        if (!arn.startsWith("arn:aws:states:") || !arn.contains(":execution:")) {
+        if (!arn.startsWith("arn:aws:states:") || !(arn.contains(":execution:") || arn.contains(":express:"))) {
             throw new Failure("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
         }
         return executions.find(arn).filter(e -> e.arn().equals(arn))

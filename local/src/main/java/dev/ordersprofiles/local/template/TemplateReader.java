@@ -411,7 +411,12 @@ public final class TemplateReader {
                 throw new TemplateException(id + ": DefinitionSubstitutions has no value for "
                         + definition.substring(unresolved, end < 0 ? definition.length() : end + 1));
             }
-            return new StateMachineDef(id, resolver.stateMachineName(id), resolver.stateMachineArn(id), definition);
+            String type = p.containsKey("Type") ? String.valueOf(p.get("Type")) : "STANDARD";
+            if (!type.equals("STANDARD") && !type.equals("EXPRESS")) {
+                throw new TemplateException(id + ".Type must be STANDARD or EXPRESS, not " + type);
+            }
+            return new StateMachineDef(id, resolver.stateMachineName(id), resolver.stateMachineArn(id), definition,
+                    type);
         }
 
         @SuppressWarnings("unchecked")

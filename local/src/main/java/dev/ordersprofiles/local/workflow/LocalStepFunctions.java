@@ -53,7 +53,11 @@ public final class LocalStepFunctions implements AutoCloseable {
                 journalFolder.map(FileExecutionJournal::inFolder).orElse(null), retention);
         Instant now = Instant.now();
         for (StateMachineDef definition : definitions) {
-            machines.add(StateMachine.load(definition.arn(), definition.definition()), "STANDARD",
+            StateMachine machine = StateMachine.load(definition.arn(), definition.definition());
+            if (definition.type().equals("EXPRESS")) {
+                machine.requireExpressCompatible();
+            }
+            machines.add(machine, definition.type(),
                     "arn:aws:iam::" + TemplateReader.ACCOUNT + ":role/" + definition.logicalId() + "Role", now);
         }
     }
@@ -145,7 +149,9 @@ public final class LocalStepFunctions implements AutoCloseable {
         String name = parameters.path("Name").isTextual() ? parameters.get("Name").asText() : null;
         dev.ordersprofiles.local.asl.Execution child;
         try {
-            child = executions.start(machine.get(), name, inputJson);
+            boolean express = machines.find(arn).map(e -> e.type().equals("EXPRESS")).orElse(false);
+            child = express ? executions.startExpress(machine.get(), name, inputJson, null)
+                    : executions.start(machine.get(), name, inputJson);
         } catch (dev.ordersprofiles.local.asl.ExecutionAlreadyExists e) {
             return CompletableFuture.completedFuture(new ServiceIntegration.Error("ExecutionAlreadyExistsException",
                     e.getMessage(), 400, "local"));

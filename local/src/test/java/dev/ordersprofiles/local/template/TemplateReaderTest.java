@@ -183,4 +183,36 @@ class TemplateReaderTest {
         assertThatThrownBy(() -> TemplateReader.read(file, Map.of())).isInstanceOf(TemplateException.class)
                 .hasMessageContaining("Client.Properties.UserPoolId");
     }
+
+    @Test
+    void a_state_machines_sam_type_is_read_standard_by_default(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("m.asl.json"), "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, """
+                Resources:
+                  Fast:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      Type: EXPRESS
+                      DefinitionUri: m.asl.json
+                  Slow:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      DefinitionUri: m.asl.json
+                """);
+        assertThat(TemplateReader.read(file, Map.of()).stateMachines())
+                .extracting(sm -> sm.logicalId() + " " + sm.type())
+                .containsExactlyInAnyOrder("Fast EXPRESS", "Slow STANDARD");
+
+        Files.writeString(file, """
+                Resources:
+                  Odd:
+                    Type: AWS::Serverless::StateMachine
+                    Properties:
+                      Type: QUICK
+                      DefinitionUri: m.asl.json
+                """);
+        assertThatThrownBy(() -> TemplateReader.read(file, Map.of())).isInstanceOf(TemplateException.class)
+                .hasMessageContaining("Odd.Type must be STANDARD or EXPRESS");
+    }
 }

@@ -81,6 +81,9 @@ public final class ExecutionsView {
         item.put("executionArn", e.arn());
         item.put("stateMachineArn", e.stateMachine().arn());
         item.put("name", e.name());
+        // EXPRESS executions are listed too (the most recent ones, in memory only), marked by their type
+        item.put("type", e.isExpress() ? "EXPRESS" : "STANDARD");
+        e.mapRunArn().ifPresent(m -> item.put("mapRunArn", m));
         item.put("status", e.status().name());
         item.put("startDate", iso(e.startDate()));
         item.put("stopDate", iso(e.stopDate()));

@@ -52,7 +52,8 @@ class ExecutionsViewTest {
     void list_json_has_the_list_executions_fields() {
         JsonNode list = view.listJson(List.of(execution));
         assertThat(list.at("/executions/0").fieldNames()).toIterable()
-                .containsExactly("executionArn", "stateMachineArn", "name", "status", "startDate", "stopDate");
+                .containsExactly("executionArn", "stateMachineArn", "name", "type", "status", "startDate", "stopDate");
+        assertThat(list.at("/executions/0/type").asText()).isEqualTo("STANDARD");
         assertThat(list.at("/executions/0/status").asText()).isEqualTo("FAILED");
         assertThat(list.at("/executions/0/name").asText()).isEqualTo("run-1");
     }
