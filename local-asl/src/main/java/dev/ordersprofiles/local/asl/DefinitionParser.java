@@ -25,7 +25,7 @@ final class DefinitionParser {
     private static final Map<State.Type, Set<String>> FIELDS = Map.of(
             State.Type.Pass, union(COMMON, FLOW, Set.of("ResultPath", "Parameters", "Result", "Assign")),
             State.Type.Task, union(COMMON, FLOW, Set.of("Resource", "ResultPath", "Parameters", "ResultSelector", "Retry",
-                    "Catch", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "Assign")),
+                    "Catch", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Assign")),
             State.Type.Choice, union(COMMON, Set.of("Choices", "Default", "Assign")),
             State.Type.Wait, union(COMMON, FLOW, Set.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath", "Assign")),
             State.Type.Succeed, COMMON,
@@ -54,7 +54,6 @@ final class DefinitionParser {
 
     /** Valid ASL we deliberately do not run: a load error that says so. */
     private static final Map<String, String> UNSUPPORTED_FIELDS = Map.ofEntries(
-            Map.entry("HeartbeatSecondsPath", "HeartbeatSecondsPath is not supported"),
             Map.entry("Credentials", "cross-account Credentials are not supported"),
             Map.entry("ItemReader", "distributed Map (ItemReader) is not supported"),
             Map.entry("ItemBatcher", "distributed Map (ItemBatcher) is not supported"),
@@ -474,6 +473,20 @@ final class DefinitionParser {
     }
 
     private static State.TaskTarget taskTarget(JsonNode node, String where, String argumentsField) {
+        State.TaskTarget target = taskResource(node, where, argumentsField);
+        boolean jsonata = argumentsField.equals("Arguments");
+        JsonPath heartbeatPath = jsonata ? null : path(node, "HeartbeatSecondsPath", where);
+        if (!jsonata) {
+            exclusive(node, where, "HeartbeatSeconds", "HeartbeatSecondsPath");
+        }
+        JsonataTemplate heartbeatTemplate = jsonata && node.has("HeartbeatSeconds")
+                && JsonataTemplate.isExpression(node.get("HeartbeatSeconds")) ? jsonata(node, "HeartbeatSeconds", where)
+                : null;
+        return heartbeatPath == null && heartbeatTemplate == null ? target
+                : target.withHeartbeat(heartbeatPath, heartbeatTemplate);
+    }
+
+    private static State.TaskTarget taskResource(JsonNode node, String where, String argumentsField) {
         JsonNode resource = node.get("Resource");
         if (resource == null || !resource.isTextual()) {
             throw new AslDefinitionException(where + ": field \"Resource\" is required and must be a string");
@@ -481,7 +494,7 @@ final class DefinitionParser {
         String arn = resource.asText();
         java.util.regex.Matcher invoke = INVOKE.matcher(arn);
         boolean callback = invoke.matches() && invoke.group(1) != null;
-        Integer heartbeat = heartbeatSeconds(node, where, callback);
+        Integer heartbeat = heartbeatSeconds(node, where, argumentsField.equals("Arguments"));
         if (invoke.matches()) {
             JsonNode parameters = node.get(argumentsField);
             if (parameters != null && JsonataTemplate.isExpression(parameters)) {
@@ -542,7 +555,10 @@ final class DefinitionParser {
      * HeartbeatSeconds: a positive integer below TimeoutSeconds (when that is a number), as Step Functions
      * validates it; it acts on a .waitForTaskToken task, the only kind here that waits for a worker.
      */
-    private static Integer heartbeatSeconds(JsonNode node, String where, boolean callback) {
+    private static Integer heartbeatSeconds(JsonNode node, String where, boolean jsonata) {
+        if (jsonata && node.has("HeartbeatSeconds") && JsonataTemplate.isExpression(node.get("HeartbeatSeconds"))) {
+            return null; // a JSONata expression, evaluated when the task runs (taskTarget)
+        }
         Integer heartbeat = positiveInt(node, "HeartbeatSeconds", where);
         if (heartbeat == null) {
             return null;

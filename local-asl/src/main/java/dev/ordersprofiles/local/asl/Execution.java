@@ -184,6 +184,19 @@ public final class Execution {
         return id;
     }
 
+    /** Journals a note of run {@code ofRun} (see {@link ExecutionJournal#noted}) unless the run has ended. */
+    synchronized void note(int ofRun, ObjectNode note) {
+        if (isClosed() || ofRun != run || journal == null) {
+            return;
+        }
+        journal.noted(this, note);
+    }
+
+    /** The notes journaled for this execution, oldest first (none without a journal). */
+    List<ObjectNode> notes() {
+        return journal == null ? List.of() : journal.notes(this);
+    }
+
     /** Closes run {@code ofRun} with a final event; returns false when it was already closed or redriven since. */
     boolean close(int ofRun, Instant at, ExecutionStatus finalStatus, JsonNode finalOutput, String finalError,
                   String finalCause, String eventType, long previous, ObjectNode details) {

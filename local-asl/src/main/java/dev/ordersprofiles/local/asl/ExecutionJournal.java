@@ -11,6 +11,18 @@ public interface ExecutionJournal extends AutoCloseable {
     /** Records an event; the first event of an execution (id 1) also records the execution itself. */
     void appended(Execution execution, HistoryEvent event);
 
+    /**
+     * Records a note that is not a history event (a waiting task's token, a heartbeat), under the execution's lock,
+     * for a resumed execution to read back with {@link #notes}. A journal that keeps none may ignore it.
+     */
+    default void noted(Execution execution, com.fasterxml.jackson.databind.node.ObjectNode note) {
+    }
+
+    /** The notes recorded for an execution, oldest first. */
+    default List<com.fasterxml.jackson.databind.node.ObjectNode> notes(Execution execution) {
+        return List.of();
+    }
+
     /** The recorded history of an execution, oldest first. */
     List<HistoryEvent> history(Execution execution);
 

@@ -48,6 +48,34 @@ public final class FileExecutionJournal implements ExecutionJournal {
 
     @Override
     public void appended(Execution execution, HistoryEvent event) {
+        write(execution, event.id() == 1, Json.write(line(event)), closes(event.type()));
+    }
+
+    /** A note is a line of its own ({@code "note"} names its kind), skipped when the history is read. */
+    @Override
+    public void noted(Execution execution, ObjectNode note) {
+        ObjectNode line = Json.object();
+        line.put("note", note.path("note").asText("note"));
+        line.setAll(note);
+        write(execution, false, Json.write(line), false);
+    }
+
+    @Override
+    public List<ObjectNode> notes(Execution execution) {
+        List<ObjectNode> notes = new ArrayList<>();
+        for (String text : lines(file(execution.arn()))) {
+            try {
+                if (Json.parse(text) instanceof ObjectNode line && line.has("note")) {
+                    notes.add(line);
+                }
+            } catch (IllegalArgumentException torn) {
+                break;
+            }
+        }
+        return notes;
+    }
+
+    private void write(Execution execution, boolean first, String text, boolean last) {
         if (closed) {
             return; // stopping: what happens from now on is the shutdown's doing, not the execution's
         }
@@ -58,18 +86,18 @@ public final class FileExecutionJournal implements ExecutionJournal {
                 channel = FileChannel.open(file(execution.arn()), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND);
                 open.put(execution.arn(), channel);
-                if (event.id() == 1) {
+                if (first) {
                     lines.append(Json.write(header(execution))).append('\n');
                 }
             }
-            lines.append(Json.write(line(event))).append('\n');
+            lines.append(text).append('\n');
             ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
             // Written through to the OS at once (a killed JVM loses nothing), not forced to the device: an fsync per
             // transition made a burst of 200 orders time out on a busy disk (measured in LocalStackIT).
-            if (closes(event.type())) {
+            if (last) {
                 open.remove(execution.arn());
                 channel.close();
             }
@@ -172,15 +200,18 @@ public final class FileExecutionJournal implements ExecutionJournal {
         return line;
     }
 
-    private static Recorded read(Path file) {
-        List<String> lines;
+    private static List<String> lines(Path file) {
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (java.nio.file.NoSuchFileException e) {
-            return null;
+            return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    private static Recorded read(Path file) {
+        List<String> lines = lines(file);
         if (lines.isEmpty()) {
             return null;
         }
@@ -197,6 +228,9 @@ public final class FileExecutionJournal implements ExecutionJournal {
                 line = Json.parse(text);
             } catch (IllegalArgumentException torn) {
                 break;
+            }
+            if (line.has("note")) {
+                continue;
             }
             if (line.path("id").asLong() != history.size() + 1L) {
                 break;

@@ -67,6 +67,8 @@ final class Interpreter {
         /** A .waitForTaskToken task's current attempt: its token ($$.Task.Token) and what waits for the answer. */
         volatile String token;
         volatile TokenWait wait;
+        /** Set on the visit a resumed execution re-attaches to (see {@link #resume}): its first attempt waits on. */
+        volatile Reattach reattach;
 
         Visit(State state, Lane lane, JsonNode raw, Instant entered) {
             this.state = state;
@@ -87,6 +89,8 @@ final class Interpreter {
     private final StateMachine machine;
     /** The run of the execution this interpreter drives (a redrive starts another). */
     private final int run;
+    /** A top-level task that was waiting when the stack stopped; its state's first visit re-attaches to it. */
+    private volatile Reattach pending;
 
     Interpreter(Env env, Execution execution) {
         this.env = env;
@@ -122,11 +126,86 @@ final class Interpreter {
             if (event.type().endsWith("StateEntered") && machine.top().states().containsKey(event.stateName())) {
                 state = event.stateName();
                 input = Json.parse(event.details().path("input").asText("{}"));
+                pending = waiting(history, i, machine.top().states().get(state));
                 break;
             }
         }
         run(root, state, input);
     }
+
+    /**
+     * What a resumed execution re-attaches to instead of running the task again: the last attempt of a top-level
+     * {@code .waitForTaskToken} or {@code .sync} task that was scheduled and had not ended when the stack stopped
+     * (null otherwise, and on a redrive: the run that waited has ended).
+     */
+    private Reattach waiting(List<HistoryEvent> history, int enteredAt, State s) {
+        if (s.type() != State.Type.Task || !(s.task().waitForTaskToken() || s.task().job())
+                || execution.mockTestCase().map(m -> m.mocks(s.name())).orElse(false)) {
+            return null;
+        }
+        HistoryEvent entered = history.get(enteredAt);
+        HistoryEvent scheduled = null;
+        HistoryEvent started = null;
+        HistoryEvent submitted = null;
+        int attempts = 0;
+        for (HistoryEvent e : history.subList(enteredAt + 1, history.size())) {
+            if (e.type().equals("ExecutionRedriven") || FileExecutionJournal.closes(e.type())) {
+                return null;
+            }
+            if (e.visitId() != entered.id()) {
+                continue;
+            }
+            switch (e.type()) {
+                case "TaskScheduled" -> {
+                    scheduled = e;
+                    started = null;
+                    submitted = null;
+                    attempts++;
+                }
+                case "TaskStarted" -> started = e;
+                case "TaskSubmitted" -> submitted = e;
+                case "TaskSucceeded", "TaskFailed", "TaskTimedOut" -> scheduled = null;
+                default -> { }
+            }
+        }
+        if (scheduled == null) {
+            return null;
+        }
+        Instant since = started != null ? started.timestamp() : scheduled.timestamp();
+        String token = null;
+        Instant lastBeat = since;
+        if (s.task().waitForTaskToken()) {
+            for (com.fasterxml.jackson.databind.node.ObjectNode note : execution.notes()) {
+                if (note.path("visit").asLong() != entered.id()) {
+                    continue;
+                }
+                if (note.path("note").asText().equals("token")) {
+                    token = note.path("token").asText(null);
+                } else if (note.path("note").asText().equals("heartbeat")) {
+                    Instant at = Instant.ofEpochMilli(note.path("at").asLong());
+                    lastBeat = at.isAfter(lastBeat) ? at : lastBeat;
+                }
+            }
+            if (token == null) {
+                return null; // journaled before tokens were: run the task again
+            }
+        }
+        ObjectNode details = scheduled.details();
+        return new Reattach(s.name(), entered.id(), entered.timestamp(), Math.max(0, attempts - 1),
+                Json.parse(details.path("parameters").asText("{}")),
+                details.hasNonNull("timeoutInSeconds") ? details.get("timeoutInSeconds").asInt() : null,
+                details.hasNonNull("heartbeatInSeconds") ? details.get("heartbeatInSeconds").asInt() : null,
+                since, lastBeat, started != null, token,
+                submitted == null ? null : Json.parse(submitted.details().path("output").asText("{}")));
+    }
+
+    /**
+     * A task attempt journaled as waiting: the parameters it was scheduled with, its limits and the times they
+     * count from, its token (callback) and, once recorded, its TaskSubmitted output (the call was made).
+     */
+    private record Reattach(String state, long visitId, Instant entered, int retryCount, JsonNode parameters,
+                            Integer timeout, Integer heartbeat, Instant since, Instant lastBeat, boolean started,
+                            String token, JsonNode submitted) {}
 
     private void run(Lane root, String first, JsonNode input) {
         long elapsed = Duration.between(execution.startDate(), now()).toSeconds();
@@ -213,12 +292,22 @@ final class Interpreter {
     }
 
     private CompletableFuture<Transition> runState(State s, JsonNode raw, Lane lane) {
-        Visit v = new Visit(s, lane, raw, now());
-        ObjectNode entered = Json.object();
-        entered.put("name", s.name());
-        entered.put("input", Json.write(raw));
-        entered.set("inputDetails", truncatedFalse());
-        v.id = record(lane, s.type() + "StateEntered", s, -1, entered);
+        Reattach r = pending;
+        Visit v;
+        if (r != null && lane.parent == null && r.state().equals(s.name())) {
+            pending = null; // the visit the journal recorded goes on: no second StateEntered
+            v = new Visit(s, lane, raw, r.entered());
+            v.id = r.visitId();
+            v.retryCount = r.retryCount();
+            v.reattach = r;
+        } else {
+            v = new Visit(s, lane, raw, now());
+            ObjectNode entered = Json.object();
+            entered.put("name", s.name());
+            entered.put("input", Json.write(raw));
+            entered.set("inputDetails", truncatedFalse());
+            v.id = record(lane, s.type() + "StateEntered", s, -1, entered);
+        }
         CompletableFuture<Transition> body;
         try {
             body = switch (s.type()) {
@@ -400,6 +489,11 @@ final class Interpreter {
             try {
                 Supplier<CompletableFuture<JsonNode>> attempt = switch (s.type()) {
                     case Task -> () -> {
+                        Reattach r = v.reattach;
+                        if (r != null) {
+                            v.reattach = null;
+                            return reattach(v, r);
+                        }
                         newToken(v);
                         return invoke(v, v.raw, inspect(v, "afterArguments", arguments(v)));
                     };
@@ -424,6 +518,11 @@ final class Interpreter {
             // Parameters are evaluated for every attempt, so $$.State.RetryCount reaches the task.
             Supplier<CompletableFuture<JsonNode>> attempt = switch (s.type()) {
                 case Task -> () -> {
+                    Reattach r = v.reattach;
+                    if (r != null) {
+                        v.reattach = null;
+                        return reattach(v, r);
+                    }
                     newToken(v);
                     return invoke(v, afterInputPath, inspect(v, "afterParameters", parameters(v, afterInputPath)));
                 };
@@ -558,38 +657,15 @@ final class Interpreter {
             function = null;
             payload = effective;
         } else if (optimized) {
-            JsonNode name = effective.get("FunctionName");
-            if (name == null || !name.isTextual()) {
-                throw StatesError.runtime("The field 'FunctionName' must be a string, got " + Json.typeName(name));
-            }
-            function = name.asText();
-            JsonNode qualifier = effective.get("Qualifier");
-            if (qualifier != null && qualifier.isTextual()) {
-                function = function + ":" + qualifier.asText();
-            }
-            // Without a Payload parameter the function receives an empty JSON object.
-            payload = effective.has("Payload") ? effective.get("Payload") : Json.object();
+            LambdaCall call = lambdaCall(effective);
+            function = call.function();
+            payload = call.payload();
         } else {
             function = s.task().functionArn();
             payload = effective;
         }
-        Integer timeout = s.timeoutSeconds();
-        if (s.jsonata() && s.jx().timeoutSeconds() != null) {
-            JsonNode t = s.jx().timeoutSeconds().evaluate(bindings(v, jsonataStates(v, v.raw)), "TimeoutSeconds");
-            if (!t.isIntegralNumber() || t.asInt() <= 0) {
-                throw new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The TimeoutSeconds of state '" + s.name()
-                        + "' must evaluate to a positive integer, got " + Json.write(t));
-            }
-            timeout = t.asInt();
-        }
-        if (s.timeoutSecondsPath() != null) {
-            JsonNode t = s.timeoutSecondsPath().read(afterInputPath, scope(v));
-            if (t == null || !t.isIntegralNumber() || t.asInt() <= 0) {
-                throw StatesError.runtime("TimeoutSecondsPath '" + s.timeoutSecondsPath()
-                        + "' does not reference a positive integer");
-            }
-            timeout = t.asInt();
-        }
+        Integer timeout = timeoutSeconds(v, afterInputPath);
+        Integer heartbeat = s.task().waitForTaskToken() ? heartbeatSeconds(v, afterInputPath) : null;
         ObjectNode scheduled = Json.object();
         if (optimized) {
             scheduled.put("resourceType", resourceType(v));
@@ -604,7 +680,15 @@ final class Interpreter {
         if (timeout != null) {
             scheduled.put("timeoutInSeconds", timeout);
         }
+        if (heartbeat != null) {
+            scheduled.put("heartbeatInSeconds", heartbeat);
+        }
         String prefix = optimized ? "Task" : "LambdaFunction";
+        if (v.token != null && v.lane.parent == null) {
+            // Before the call can be made, so a resumed execution waits on this token (the journal is no log).
+            ObjectNode note = Json.object().put("note", "token").put("visit", v.id).put("token", v.token);
+            execution.note(run, note);
+        }
         record(v.lane, prefix + "Scheduled", s, v.id, scheduled);
         record(v.lane, prefix + "Started", s, v.id, optimized ? resourceDetails(v) : Json.object());
 
@@ -616,7 +700,8 @@ final class Interpreter {
             return mocked(v, optimized, prefix, mocks);
         }
         if (s.task().waitForTaskToken()) {
-            return callback(v, function, Json.write(payload), timeout);
+            Instant since = now();
+            return callback(v, function, Json.write(payload), new Limits(timeout, heartbeat, since, since), false);
         }
         if (service) {
             return service(v, effective, timeout);
@@ -625,6 +710,85 @@ final class Interpreter {
         String fn = function;
         return timedCall(v, timeout, () -> env.invoker().invoke(fn, payloadText)).handle((result, err) ->
                 taskResult(v, optimized, prefix, result, err == null ? null : unwrap(err)));
+    }
+
+    /** What lambda:invoke calls: FunctionName (with its Qualifier) and Payload (an empty object without one). */
+    private record LambdaCall(String function, JsonNode payload) {}
+
+    private static LambdaCall lambdaCall(JsonNode effective) {
+        JsonNode name = effective.get("FunctionName");
+        if (name == null || !name.isTextual()) {
+            throw StatesError.runtime("The field 'FunctionName' must be a string, got " + Json.typeName(name));
+        }
+        String function = name.asText();
+        JsonNode qualifier = effective.get("Qualifier");
+        if (qualifier != null && qualifier.isTextual()) {
+            function = function + ":" + qualifier.asText();
+        }
+        return new LambdaCall(function, effective.has("Payload") ? effective.get("Payload") : Json.object());
+    }
+
+    /** TimeoutSeconds: a number, TimeoutSecondsPath (JSONPath) or a JSONata expression. */
+    private Integer timeoutSeconds(Visit v, JsonNode afterInputPath) {
+        State s = v.state;
+        if (s.jsonata() && s.jx().timeoutSeconds() != null) {
+            return jsonataSeconds(v, s.jx().timeoutSeconds(), "TimeoutSeconds");
+        }
+        if (s.timeoutSecondsPath() != null) {
+            return pathSeconds(v, s.timeoutSecondsPath(), afterInputPath, "TimeoutSecondsPath");
+        }
+        return s.timeoutSeconds();
+    }
+
+    /** HeartbeatSeconds of a callback task: a number, HeartbeatSecondsPath (JSONPath) or a JSONata expression. */
+    private Integer heartbeatSeconds(Visit v, JsonNode afterInputPath) {
+        State.TaskTarget t = v.state.task();
+        if (t.heartbeatTemplate() != null) {
+            return jsonataSeconds(v, t.heartbeatTemplate(), "HeartbeatSeconds");
+        }
+        if (t.heartbeatSecondsPath() != null) {
+            return pathSeconds(v, t.heartbeatSecondsPath(), afterInputPath, "HeartbeatSecondsPath");
+        }
+        return t.heartbeatSeconds();
+    }
+
+    /**
+     * A *SecondsPath read from the task's input (after InputPath), before the task is scheduled: no value is
+     * States.Runtime with the cause Step Functions gives (recorded by LocalStack's AWS-validated tests); a value
+     * that is not a positive integer is States.Runtime too.
+     */
+    private int pathSeconds(Visit v, JsonPath path, JsonNode input, String field) {
+        JsonNode value = path.read(input, scope(v));
+        if (value == null) {
+            throw StatesError.runtime("Invalid path '" + path + "' : No results for path: " + bracketed(path));
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() <= 0) {
+            throw StatesError.runtime("The " + field + " parameter does not reference a valid positive integer: "
+                    + path + " (got " + Json.write(value) + ")");
+        }
+        return value.asInt();
+    }
+
+    /** {@code $.a.b} as {@code $['a']['b']}, the form Step Functions names a path with no results in. */
+    private static String bracketed(JsonPath path) {
+        String text = path.toString();
+        if (!text.matches("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder("$");
+        for (String name : text.substring(2).split("\\.")) {
+            out.append("['").append(name).append("']");
+        }
+        return out.toString();
+    }
+
+    private int jsonataSeconds(Visit v, JsonataTemplate template, String field) {
+        JsonNode t = template.evaluate(bindings(v, jsonataStates(v, v.raw)), field);
+        if (!t.isIntegralNumber() || !t.canConvertToInt() || t.asInt() <= 0) {
+            throw new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The " + field + " of state '"
+                    + v.state.name() + "' must evaluate to a positive integer, got " + Json.write(t));
+        }
+        return t.asInt();
     }
 
     /**
@@ -662,48 +826,178 @@ final class Interpreter {
     /**
      * An optimized service integration (dynamodb:putItem...): the effective parameters are the API request, the
      * API's response is the result; an API error fails the task with {@code <Service>.<code>} and the cause Step
-     * Functions gives (message, service, status, code, request id).
+     * Functions gives (message, service, status, code, request id). A .sync job: see {@link #job}.
      */
     private CompletableFuture<JsonNode> service(Visit v, JsonNode parameters, Integer timeout) {
         State s = v.state;
+        if (s.task().job()) {
+            return job(v, parameters, timeout == null ? null : now().plusSeconds(timeout), null);
+        }
         return timedCall(v, timeout, () -> env.services().call(s.task().service(), s.task().action(), parameters))
-                .handle((result, err) -> {
-            Throwable cause = err == null ? null : unwrap(err);
-            if (cause instanceof CancellationException c) {
-                throw c;
+                .handle((result, err) -> serviceResult(v, result, err == null ? null : unwrap(err)));
+    }
+
+    /** The task's result from the service's answer, with its TaskSucceeded, TaskFailed or TaskTimedOut event. */
+    private JsonNode serviceResult(Visit v, ServiceIntegration.Result result, Throwable cause) {
+        State s = v.state;
+        if (cause instanceof CancellationException c) {
+            throw c;
+        }
+        ObjectNode details = resourceDetails(v);
+        if (cause instanceof StatesError t && StatesError.TIMEOUT.equals(t.error())) {
+            details.put("error", StatesError.TIMEOUT);
+            details.put("cause", "");
+            record(v.lane, "TaskTimedOut", s, v.id, details);
+            throw t;
+        }
+        if (result instanceof ServiceIntegration.Response ok) {
+            JsonNode body = ok.body() == null ? Json.object() : ok.body();
+            if (s.task().service().equals("states") && !s.task().job() && body instanceof ObjectNode o) {
+                body = withSdkMetadata(o);
             }
-            ObjectNode details = resourceDetails(v);
-            if (cause instanceof StatesError t && StatesError.TIMEOUT.equals(t.error())) {
-                details.put("error", StatesError.TIMEOUT);
-                details.put("cause", "");
-                record(v.lane, "TaskTimedOut", s, v.id, details);
-                throw t;
+            details.put("output", Json.write(body));
+            details.set("outputDetails", truncatedFalse());
+            record(v.lane, "TaskSucceeded", s, v.id, details);
+            return body;
+        }
+        StatesError failure = failure(v, result, cause);
+        details.put("error", failure.error());
+        details.put("cause", failure.errorCause());
+        record(v.lane, "TaskFailed", s, v.id, details);
+        throw failure;
+    }
+
+    private static StatesError failure(Visit v, ServiceIntegration.Result result, Throwable cause) {
+        boolean dynamo = v.state.task().service().equals("dynamodb");
+        String prefix = dynamo ? "DynamoDB" : "StepFunctions";
+        if (result instanceof ServiceIntegration.Error e) {
+            return new StatesError(prefix + "." + e.code(), e.message() + " (Service: "
+                    + (dynamo ? "AmazonDynamoDBv2" : "AWSStepFunctions") + "; Status Code: " + e.httpStatus()
+                    + "; Error Code: " + e.code() + "; Request ID: " + e.requestId() + "; Proxy: null)");
+        }
+        if (result instanceof ServiceIntegration.Failed f) {
+            return new StatesError(f.error(), f.cause());
+        }
+        return new StatesError("States.TaskFailed", String.valueOf(cause == null ? "no result" : cause.getMessage()));
+    }
+
+    /**
+     * A .sync task ("Run a Job", e.g. states:startExecution.sync): the action without its suffix starts the job;
+     * its response, with the SDK's HTTP metadata as Step Functions shows it, is recorded as TaskSubmitted (and so
+     * journaled); then the task waits for the job ({@link ServiceIntegration#awaitJob}). If the task stops waiting
+     * (its execution stopped, failed or timed out; its TimeoutSeconds ran out) the job is stopped
+     * ({@link ServiceIntegration#stopJob}). {@code submitted}: the journaled TaskSubmitted output of a resumed
+     * task, whose job is waited for without starting it again.
+     */
+    private CompletableFuture<JsonNode> job(Visit v, JsonNode parameters, Instant deadline, JsonNode submitted) {
+        State s = v.state;
+        String service = s.task().service();
+        String action = s.task().action();
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<JsonNode> job = new java.util.concurrent.atomic.AtomicReference<>(
+                submitted);
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable stopJob = () -> {
+            JsonNode started = job.get();
+            if (started != null) {
+                env.services().stopJob(service, action, started);
             }
-            if (result instanceof ServiceIntegration.Response ok) {
-                JsonNode body = ok.body() == null ? Json.object() : ok.body();
+        };
+        execution.completion().whenComplete((x, e) -> {
+            if (ended.compareAndSet(false, true)) {
+                stopJob.run();
+                result.completeExceptionally(new CancellationException("execution stopped"));
+            }
+        });
+        Scheduler.Cancellable timer = deadline == null ? () -> { }
+                : env.scheduler().schedule(Duration.between(now(), deadline), () -> {
+                    if (ended.compareAndSet(false, true)) {
+                        stopJob.run();
+                        try {
+                            serviceResult(v, null, new StatesError(StatesError.TIMEOUT, ""));
+                        } catch (RuntimeException timedOut) {
+                            result.completeExceptionally(timedOut);
+                        }
+                    }
+                });
+        result.whenComplete((r, e) -> timer.cancel());
+        java.util.function.BiConsumer<ServiceIntegration.Result, Throwable> done = (answer, err) -> {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                result.complete(serviceResult(v, answer, err == null ? null : unwrap(err)));
+            } catch (RuntimeException failed) {
+                result.completeExceptionally(failed);
+            }
+        };
+        Runnable await = () -> {
+            try {
+                env.services().awaitJob(service, action, job.get()).whenComplete(done);
+            } catch (RuntimeException e) {
+                done.accept(null, e);
+            }
+        };
+        env.scheduler().execute(() -> {
+            if (v.lane.stopped()) {
+                if (ended.compareAndSet(false, true)) {
+                    result.completeExceptionally(new CancellationException("execution stopped"));
+                }
+                return;
+            }
+            if (submitted != null) {
+                await.run();
+                return;
+            }
+            CompletionStage<ServiceIntegration.Result> call;
+            try {
+                call = env.services().call(service, action.substring(0, action.indexOf(".sync")), parameters);
+            } catch (RuntimeException e) {
+                call = CompletableFuture.failedFuture(e);
+            }
+            call.whenComplete((answer, err) -> {
+                if (!(answer instanceof ServiceIntegration.Response ok) || err != null) {
+                    done.accept(answer, err);
+                    return;
+                }
+                ObjectNode body = ok.body() instanceof ObjectNode o ? withSdkMetadata(o) : Json.object();
+                job.set(body);
+                if (ended.get()) {
+                    stopJob.run(); // started after the task stopped waiting for it
+                    return;
+                }
+                ObjectNode details = resourceDetails(v);
                 details.put("output", Json.write(body));
                 details.set("outputDetails", truncatedFalse());
-                record(v.lane, "TaskSucceeded", s, v.id, details);
-                return body;
-            }
-            boolean dynamo = s.task().service().equals("dynamodb");
-            String prefix = dynamo ? "DynamoDB" : "StepFunctions";
-            StatesError failure;
-            if (result instanceof ServiceIntegration.Error e) {
-                failure = new StatesError(prefix + "." + e.code(), e.message() + " (Service: "
-                        + (dynamo ? "AmazonDynamoDBv2" : "AWSStepFunctions") + "; Status Code: " + e.httpStatus()
-                        + "; Error Code: " + e.code() + "; Request ID: " + e.requestId() + "; Proxy: null)");
-            } else if (result instanceof ServiceIntegration.Failed f) {
-                failure = new StatesError(f.error(), f.cause());
-            } else {
-                failure = new StatesError("States.TaskFailed", String.valueOf(cause == null ? "no result"
-                        : cause.getMessage()));
-            }
-            details.put("error", failure.error());
-            details.put("cause", failure.errorCause());
-            record(v.lane, "TaskFailed", s, v.id, details);
-            throw failure;
+                record(v.lane, "TaskSubmitted", s, v.id, details);
+                await.run();
+            });
         });
+        return result;
+    }
+
+    /** An AWS API response as a Step Functions service task shows it: with the SDK's HTTP and response metadata. */
+    private ObjectNode withSdkMetadata(ObjectNode response) {
+        ObjectNode out = response.deepCopy();
+        String requestId = env.uuid();
+        String length = String.valueOf(Json.write(response).getBytes(StandardCharsets.UTF_8).length);
+        String date = HTTP_DATE.format(now());
+        ObjectNode http = out.putObject("SdkHttpMetadata");
+        ObjectNode all = http.putObject("AllHttpHeaders");
+        all.putArray("x-amzn-RequestId").add(requestId);
+        all.putArray("connection").add("keep-alive");
+        all.putArray("Content-Length").add(length);
+        all.putArray("Date").add(date);
+        all.putArray("Content-Type").add("application/x-amz-json-1.0");
+        ObjectNode headers = http.putObject("HttpHeaders");
+        headers.put("connection", "keep-alive");
+        headers.put("Content-Length", length);
+        headers.put("Content-Type", "application/x-amz-json-1.0");
+        headers.put("Date", date);
+        headers.put("x-amzn-RequestId", requestId);
+        http.put("HttpStatusCode", 200);
+        out.putObject("SdkResponseMetadata").put("RequestId", requestId);
+        return out;
     }
 
     // ---------------------------------------------------------------- TestState
@@ -779,13 +1073,19 @@ final class Interpreter {
         v.token = env.tokens().issue(wait);
     }
 
+    /** A callback attempt's TimeoutSeconds and HeartbeatSeconds, and the times they count from. */
+    private record Limits(Integer timeout, Integer heartbeat, Instant since, Instant lastBeat) {}
+
     /**
      * lambda:invoke.waitForTaskToken: the function is invoked with the token in its payload; once the call returns
      * (TaskSubmitted) the task waits for SendTaskSuccess or SendTaskFailure with that token, for at most
-     * TimeoutSeconds (States.Timeout) and, with HeartbeatSeconds, at most that long between heartbeats
-     * (States.HeartbeatTimeout). Both count from the task's start.
+     * TimeoutSeconds (States.Timeout) from {@code limits.since} and, with HeartbeatSeconds, at most that long
+     * between heartbeats (States.HeartbeatTimeout), the first from {@code limits.lastBeat}. Each heartbeat is
+     * journaled for a top-level task, so a resumed task counts from the last one. {@code submitted}: the call was
+     * made before a restart; the resumed task only waits.
      */
-    private CompletableFuture<JsonNode> callback(Visit v, String function, String payloadText, Integer timeout) {
+    private CompletableFuture<JsonNode> callback(Visit v, String function, String payloadText, Limits limits,
+                                                 boolean submitted) {
         State s = v.state;
         String token = v.token;
         TokenWait wait = v.wait;
@@ -812,21 +1112,29 @@ final class Interpreter {
             result.completeExceptionally(new StatesError(error, ""));
         };
         synchronized (heartbeat) {
-            if (timeout != null) {
-                deadline[0] = env.scheduler().schedule(Duration.ofSeconds(timeout),
+            if (limits.timeout() != null) {
+                deadline[0] = env.scheduler().schedule(
+                        Duration.between(now(), limits.since().plusSeconds(limits.timeout())),
                         () -> timedOut.accept(StatesError.TIMEOUT));
             }
-            Integer beat = s.task().heartbeatSeconds();
+            Integer beat = limits.heartbeat();
             if (beat != null) {
-                Runnable arm = () -> {
+                java.util.function.Consumer<Instant> arm = from -> {
                     synchronized (heartbeat) {
                         heartbeat[0].cancel();
-                        heartbeat[0] = env.scheduler().schedule(Duration.ofSeconds(beat),
+                        heartbeat[0] = env.scheduler().schedule(Duration.between(now(), from.plusSeconds(beat)),
                                 () -> timedOut.accept(StatesError.HEARTBEAT_TIMEOUT));
                     }
                 };
-                arm.run();
-                wait.onHeartbeat = arm;
+                arm.accept(limits.lastBeat());
+                wait.onHeartbeat = () -> {
+                    Instant at = now();
+                    if (v.lane.parent == null) {
+                        execution.note(run, Json.object().put("note", "heartbeat").put("visit", v.id)
+                                .put("at", at.toEpochMilli()));
+                    }
+                    arm.accept(at);
+                };
             }
         }
         // Stopped (StopExecution, a failed sibling lane, the execution's timeout): the token goes with the task.
@@ -843,6 +1151,10 @@ final class Interpreter {
                 stopTimers.run();
                 env.tokens().retire(token);
                 result.completeExceptionally(new CancellationException("execution stopped"));
+                return;
+            }
+            if (submitted) {
+                awaitAnswer(v, ended, stopTimers, result);
                 return;
             }
             CompletionStage<InvocationResult> call;
@@ -882,6 +1194,14 @@ final class Interpreter {
         details.put("output", Json.write(envelope(ok, parsePayload(ok.payloadJson()))));
         details.set("outputDetails", truncatedFalse());
         record(v.lane, "TaskSubmitted", s, v.id, details);
+        awaitAnswer(v, ended, stopTimers, result);
+    }
+
+    /** The answer to the token: TaskSucceeded with its output, or TaskFailed with its error and cause. */
+    private void awaitAnswer(Visit v, java.util.concurrent.atomic.AtomicBoolean ended, Runnable stopTimers,
+                             CompletableFuture<JsonNode> result) {
+        State s = v.state;
+        String token = v.token;
         v.wait.answer.whenComplete((answer, e) -> {
             if (!ended.compareAndSet(false, true)) {
                 return;
@@ -905,6 +1225,32 @@ final class Interpreter {
             record(v.lane, "TaskFailed", s, v.id, done);
             result.completeExceptionally(new StatesError(answer.error(), answer.cause()));
         });
+    }
+
+    /**
+     * The attempt a resumed execution found waiting (see {@link #waiting}) goes on as AWS's would: a callback task
+     * waits on the same token (a worker's answer with it completes the task) and a .sync task on the same job;
+     * TimeoutSeconds and HeartbeatSeconds count from the journaled times, so a deadline passed while the stack was
+     * down fires at once. If the stack stopped before TaskSubmitted was recorded, the call may or may not have been
+     * made: it is made again with the journaled parameters (the same token, so an answer to either call counts;
+     * a .sync start again, which StartExecution answers idempotently when the child has a Name).
+     */
+    private CompletableFuture<JsonNode> reattach(Visit v, Reattach r) {
+        State s = v.state;
+        if (!r.started()) {
+            record(v.lane, "TaskStarted", s, v.id, resourceDetails(v));
+        }
+        if (s.task().job()) {
+            return job(v, r.parameters(), r.timeout() == null ? null : r.since().plusSeconds(r.timeout()),
+                    r.submitted());
+        }
+        TokenWait wait = new TokenWait(v);
+        v.wait = wait;
+        v.token = r.token();
+        env.tokens().adopt(r.token(), wait);
+        LambdaCall call = lambdaCall(r.parameters());
+        return callback(v, call.function(), Json.write(call.payload()),
+                new Limits(r.timeout(), r.heartbeat(), r.since(), r.lastBeat()), r.submitted() != null);
     }
 
     /**

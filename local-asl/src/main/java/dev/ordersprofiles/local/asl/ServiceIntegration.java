@@ -18,6 +18,24 @@ public interface ServiceIntegration {
      */
     CompletionStage<Result> call(String service, String action, JsonNode parameters);
 
+    /**
+     * A .sync task's job ("Run a Job"), started by {@link #call} with the action without its suffix (e.g.
+     * startExecution for startExecution.sync): completes when the job ends, with the task's result or its failure.
+     * {@code submitted} is what that call answered (as the TaskSubmitted event shows it, e.g. with ExecutionArn),
+     * also after a restart, when it is read back from the journal. Without an implementation no job runs.
+     */
+    default CompletionStage<Result> awaitJob(String service, String action, JsonNode submitted) {
+        return CompletableFuture.completedFuture(new Error("ServiceUnavailable", "no " + service + " integration runs "
+                + action, 503, "none"));
+    }
+
+    /**
+     * The .sync task no longer waits for its job (its execution stopped, failed or timed out, or TimeoutSeconds ran
+     * out): stop the job, as Step Functions does with the child execution of startExecution.sync.
+     */
+    default void stopJob(String service, String action, JsonNode submitted) {
+    }
+
     /** The API's answer: its response document, or its error. */
     sealed interface Result permits Response, Error, Failed {}
 

@@ -83,17 +83,35 @@ record State(
 
     /**
      * What a Task calls: the lambda:invoke integration (with its Parameters) or a Lambda function ARN
-     * used directly as the Resource.
+     * used directly as the Resource. A callback task's heartbeat is a number, a JSONPath (HeartbeatSecondsPath) or a
+     * JSONata expression (HeartbeatSeconds), at most one of them set.
      */
     record TaskTarget(String resource, boolean optimizedInvoke, String functionArn, boolean waitForTaskToken,
-                      Integer heartbeatSeconds, String service, String action) {
+                      Integer heartbeatSeconds, String service, String action, JsonPath heartbeatSecondsPath,
+                      JsonataTemplate heartbeatTemplate) {
         TaskTarget(String resource, boolean optimizedInvoke, String functionArn) {
-            this(resource, optimizedInvoke, functionArn, false, null, null, null);
+            this(resource, optimizedInvoke, functionArn, false, null, null, null, null, null);
         }
 
         TaskTarget(String resource, boolean optimizedInvoke, String functionArn, boolean waitForTaskToken,
                    Integer heartbeatSeconds) {
-            this(resource, optimizedInvoke, functionArn, waitForTaskToken, heartbeatSeconds, null, null);
+            this(resource, optimizedInvoke, functionArn, waitForTaskToken, heartbeatSeconds, null, null, null, null);
+        }
+
+        TaskTarget(String resource, boolean optimizedInvoke, String functionArn, boolean waitForTaskToken,
+                   Integer heartbeatSeconds, String service, String action) {
+            this(resource, optimizedInvoke, functionArn, waitForTaskToken, heartbeatSeconds, service, action, null, null);
+        }
+
+        /** A callback task with its heartbeat as parsed (number, path or JSONata). */
+        TaskTarget withHeartbeat(JsonPath path, JsonataTemplate template) {
+            return new TaskTarget(resource, optimizedInvoke, functionArn, waitForTaskToken, heartbeatSeconds, service,
+                    action, path, template);
+        }
+
+        /** A .sync service task ("Run a Job"): the task waits for the job its call started. */
+        boolean job() {
+            return service != null && action.contains(".sync");
         }
     }
 

@@ -9,9 +9,9 @@ public final class TaskTokenRejected extends RuntimeException {
     public enum Reason {
         /** Not a token this service issues. */
         InvalidToken,
-        /** A well-formed token of no waiting task (finished, stopped, or never issued). */
+        /** A well-formed token this service does not know (never issued, or forgotten). */
         TaskDoesNotExist,
-        /** The task's TimeoutSeconds or HeartbeatSeconds ran out. */
+        /** The token's task has ended: answered, timed out, or stopped with its execution. */
         TaskTimedOut,
         /** SendTaskSuccess's output is not JSON. */
         InvalidOutput

@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 /**
  * The task tokens of {@code .waitForTaskToken} tasks that wait for SendTaskSuccess/Failure. A token is 64 URL-safe
  * characters from a {@link SecureRandom}; it is valid from before the task's call is made (a worker may answer
- * before the call returns) until the task ends, and a timed-out task's token is remembered a while longer so that
- * a late answer hears TaskTimedOut rather than TaskDoesNotExist.
+ * before the call returns) until the task ends. An ended task's token (answered, timed out, stopped with its
+ * execution) is remembered a while longer: a late answer hears TaskTimedOut, which the API reference gives for "the
+ * task token has either expired or the task associated with the token has already been closed"; a well-formed
+ * token this service does not know (never issued, or forgotten) hears TaskDoesNotExist.
  */
 final class TaskTokens {
 
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{64}");
-    private static final int TIMED_OUT_KEPT = 10_000;
+    private static final int ENDED_KEPT = 10_000;
 
     /** What a waiting task does with an answer. */
     interface Waiter {
@@ -35,10 +37,10 @@ final class TaskTokens {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> timedOut = Collections.synchronizedMap(new LinkedHashMap<>() {
+    private final Map<String, Boolean> ended = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > TIMED_OUT_KEPT;
+            return size() > ENDED_KEPT;
         }
     });
 
@@ -50,15 +52,24 @@ final class TaskTokens {
         return token;
     }
 
-    /** The task ended (answered, failed, stopped): its token is no longer valid. */
-    void retire(String token) {
-        waiting.remove(token);
+    /**
+     * A task resumed after a restart waits on the token it was given before (journaled): the same token is valid
+     * again, for {@code waiter}.
+     */
+    void adopt(String token, Waiter waiter) {
+        ended.remove(token);
+        waiting.put(token, waiter);
     }
 
-    /** The task timed out: its token answers TaskTimedOut from now on. */
-    void timedOut(String token) {
+    /** The task ended (answered, failed, timed out, stopped): its token answers TaskTimedOut from now on. */
+    void retire(String token) {
         waiting.remove(token);
-        timedOut.put(token, Boolean.TRUE);
+        ended.put(token, Boolean.TRUE);
+    }
+
+    /** The task timed out (as {@link #retire}). */
+    void timedOut(String token) {
+        retire(token);
     }
 
     void success(String token, String outputJson) {
@@ -70,6 +81,7 @@ final class TaskTokens {
             throw new TaskTokenRejected(TaskTokenRejected.Reason.InvalidOutput, "Invalid Output: 'the output is not JSON'");
         }
         if (waiting.remove(token, waiter)) {
+            ended.put(token, Boolean.TRUE);
             waiter.success(output);
         } else {
             throw gone(token);
@@ -79,6 +91,7 @@ final class TaskTokens {
     void failure(String token, String error, String cause) {
         Waiter waiter = find(token);
         if (waiting.remove(token, waiter)) {
+            ended.put(token, Boolean.TRUE);
             waiter.failure(error, cause);
         } else {
             throw gone(token);
@@ -95,7 +108,9 @@ final class TaskTokens {
         }
         Waiter waiter = waiting.get(token);
         if (waiter != null && !waiter.waiting()) {
-            waiting.remove(token, waiter);
+            if (waiting.remove(token, waiter)) {
+                ended.put(token, Boolean.TRUE);
+            }
             waiter = null;
         }
         if (waiter == null) {
@@ -105,7 +120,7 @@ final class TaskTokens {
     }
 
     private TaskTokenRejected gone(String token) {
-        if (timedOut.containsKey(token)) {
+        if (ended.containsKey(token)) {
             return new TaskTokenRejected(TaskTokenRejected.Reason.TaskTimedOut, "Task Timed Out: 'Provided task does "
                     + "not exist anymore'");
         }

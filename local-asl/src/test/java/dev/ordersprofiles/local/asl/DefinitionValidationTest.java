@@ -84,9 +84,12 @@ class DefinitionValidationTest {
                         "only the lambda:invoke, dynamodb getItem/putItem/updateItem/deleteItem and states:startExecution"),
                 Arguments.of("unresolved substitution", "{'StartAt':'T','States':{'T':{'Type':'Task','End':true,"
                         + "'Resource':'${Fn}'}}}", "definition substitution ${Fn} has no value"),
-                Arguments.of("heartbeat path", "{'StartAt':'T','States':{'T':{" + INVOKE + "'End':true,"
-                        + "'HeartbeatSecondsPath':'$.h','Parameters':{'FunctionName':'f'}}}}",
-                        "State \"T\": field \"HeartbeatSecondsPath\": unsupported"),
+                Arguments.of("heartbeat and heartbeat path", "{'StartAt':'T','States':{'T':{" + INVOKE + "'End':true,"
+                        + "'HeartbeatSeconds':5,'HeartbeatSecondsPath':'$.h','Parameters':{'FunctionName':'f'}}}}",
+                        "State \"T\": fields \"HeartbeatSeconds\" and \"HeartbeatSecondsPath\" are mutually exclusive"),
+                Arguments.of("heartbeat path in a JSONata state", "{'QueryLanguage':'JSONata','StartAt':'T','States':{'T':{"
+                        + INVOKE + "'End':true,'HeartbeatSecondsPath':'$.h','Arguments':{'FunctionName':'f'}}}}",
+                        "HeartbeatSecondsPath"),
                 Arguments.of("heartbeat not below the timeout", "{'StartAt':'T','States':{'T':{" + INVOKE + "'End':true,"
                         + "'HeartbeatSeconds':5,'TimeoutSeconds':5,'Parameters':{'FunctionName':'f'}}}}",
                         "State \"T\": field \"HeartbeatSeconds\" must be smaller than \"TimeoutSeconds\""),

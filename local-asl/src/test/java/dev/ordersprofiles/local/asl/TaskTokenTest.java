@@ -63,9 +63,13 @@ class TaskTokenTest {
         assertThat(e.output()).isEqualTo(Harness.json("{\"done\":42}"));
         assertThat(Harness.types(e)).endsWith("TaskSubmitted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded");
         assertThat(rejection(() -> h.executions.sendTaskSuccess(tokens.get(0), "{}")))
-                .isEqualTo(TaskTokenRejected.Reason.TaskDoesNotExist);
+                .as("the task has closed").isEqualTo(TaskTokenRejected.Reason.TaskTimedOut);
+        assertThat(rejection(() -> h.executions.sendTaskHeartbeat(tokens.get(0))))
+                .isEqualTo(TaskTokenRejected.Reason.TaskTimedOut);
         assertThat(rejection(() -> h.executions.sendTaskHeartbeat("not-a-token")))
                 .isEqualTo(TaskTokenRejected.Reason.InvalidToken);
+        assertThat(rejection(() -> h.executions.sendTaskFailure("A".repeat(64), "E", null)))
+                .as("well-formed, never issued").isEqualTo(TaskTokenRejected.Reason.TaskDoesNotExist);
     }
 
     @Test
@@ -95,7 +99,7 @@ class TaskTokenTest {
         assertThat(tokens).hasSize(2);
         assertThat(tokens.get(1)).isNotEqualTo(tokens.get(0));
         assertThat(rejection(() -> h.executions.sendTaskSuccess(tokens.get(0), "{}")))
-                .isEqualTo(TaskTokenRejected.Reason.TaskDoesNotExist);
+                .isEqualTo(TaskTokenRejected.Reason.TaskTimedOut);
         h.executions.sendTaskSuccess(tokens.get(1), "\"second\"");
         h.scheduler.runUntilDone(e.completion());
         assertThat(e.output()).isEqualTo(Harness.json("\"second\""));
@@ -141,7 +145,9 @@ class TaskTokenTest {
         h.scheduler.advance(Duration.ZERO);
 
         assertThat(rejection(() -> h.executions.sendTaskSuccess(tokens.get(0), "{}")))
-                .isEqualTo(TaskTokenRejected.Reason.TaskDoesNotExist);
+                .isEqualTo(TaskTokenRejected.Reason.TaskTimedOut);
+        assertThat(rejection(() -> h.executions.sendTaskHeartbeat(tokens.get(0))))
+                .isEqualTo(TaskTokenRejected.Reason.TaskTimedOut);
         assertThat(e.status()).isEqualTo(ExecutionStatus.ABORTED);
     }
 

@@ -48,7 +48,7 @@ public final class LocalStepFunctions implements AutoCloseable {
     public LocalStepFunctions(Iterable<StateMachineDef> definitions, LambdaRuntime lambdas, int threads,
                               Optional<Path> journalFolder, Executions.Retention retention) {
         this.scheduler = SystemScheduler.create(threads);
-        this.executions = new Executions(new LambdaTasks(lambdas), this::callService, scheduler, new Random(),
+        this.executions = new Executions(new LambdaTasks(lambdas), new Services(), scheduler, new Random(),
                 TemplateReader.REGION,
                 journalFolder.map(FileExecutionJournal::inFolder).orElse(null), retention);
         Instant now = Instant.now();
@@ -129,10 +129,47 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
 
     /**
-     * states:startExecution (its response: ExecutionArn, StartDate), .sync (the child's DescribeExecution, Input
-     * and Output as JSON text) and .sync:2 (the same, Input and Output as JSON) of a machine this stack holds.
+     * The integrations the interpreter calls: DynamoDB, and Step Functions itself (states:startExecution, and the
+     * child's end for .sync and .sync:2, stopping the child when the parent's task stops waiting for it).
+     */
+    private final class Services implements ServiceIntegration {
+        @Override
+        public CompletionStage<Result> call(String service, String action, JsonNode parameters) {
+            return callService(service, action, parameters);
+        }
+
+        @Override
+        public CompletionStage<Result> awaitJob(String service, String action, JsonNode submitted) {
+            if (!service.equals("states")) {
+                return ServiceIntegration.super.awaitJob(service, action, submitted);
+            }
+            String arn = submitted.path("ExecutionArn").asText();
+            Optional<dev.ordersprofiles.local.asl.Execution> child = executions.find(arn)
+                    .filter(e -> e.arn().equals(arn));
+            if (child.isEmpty()) {
+                return CompletableFuture.completedFuture(new ServiceIntegration.Error("ExecutionDoesNotExist",
+                        "Execution Does Not Exist: '" + arn + "'", 400, "local"));
+            }
+            return child.get().completion().thenApply(done -> described(done, action.endsWith(":2")));
+        }
+
+        @Override
+        public void stopJob(String service, String action, JsonNode submitted) {
+            if (service.equals("states")) {
+                executions.stop(submitted.path("ExecutionArn").asText(), null, null);
+            }
+        }
+    }
+
+    /**
+     * states:startExecution: its response (ExecutionArn, StartDate) for a machine this stack holds; the child's
+     * input is the Input as given (with AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID when the parent passes it, which
+     * links the child to its parent in the console, as on AWS).
      */
     private CompletionStage<ServiceIntegration.Result> startExecution(String action, JsonNode parameters) {
+        if (!action.equals("startExecution")) {
+            return ServiceIntegration.NONE.call("states", action, parameters);
+        }
         JsonNode arnNode = parameters.get("StateMachineArn");
         if (arnNode == null || !arnNode.isTextual()) {
             return CompletableFuture.completedFuture(new ServiceIntegration.Error("InvalidArnException",
@@ -159,48 +196,50 @@ public final class LocalStepFunctions implements AutoCloseable {
             return CompletableFuture.completedFuture(new ServiceIntegration.Error("InvalidExecutionInputException",
                     String.valueOf(e.getMessage()), 400, "local"));
         }
-        if (action.equals("startExecution")) {
-            com.fasterxml.jackson.databind.node.ObjectNode started = JSON.createObjectNode();
-            started.put("ExecutionArn", child.arn());
-            started.put("StartDate", child.startDate().toEpochMilli());
-            return CompletableFuture.completedFuture(new ServiceIntegration.Response(started));
+        com.fasterxml.jackson.databind.node.ObjectNode started = JSON.createObjectNode();
+        started.put("ExecutionArn", child.arn());
+        started.put("StartDate", child.startDate().toEpochMilli());
+        return CompletableFuture.completedFuture(new ServiceIntegration.Response(started));
+    }
+
+    /**
+     * A finished child as .sync (Input and Output as JSON text) or .sync:2 (as JSON) gives it: its description; one
+     * that did not succeed fails the task with States.TaskFailed, that description (with Error and Cause) as cause.
+     */
+    private static ServiceIntegration.Result described(dev.ordersprofiles.local.asl.Execution done, boolean asJson) {
+        com.fasterxml.jackson.databind.node.ObjectNode d = JSON.createObjectNode();
+        d.put("ExecutionArn", done.arn());
+        if (asJson) {
+            d.set("Input", done.input());
+        } else {
+            d.put("Input", done.input().toString());
         }
-        boolean asJson = action.endsWith(":2");
-        return child.completion().thenApply(done -> {
-            com.fasterxml.jackson.databind.node.ObjectNode d = JSON.createObjectNode();
-            d.put("ExecutionArn", done.arn());
+        d.putObject("InputDetails").put("Included", true);
+        d.put("Name", done.name());
+        if (done.output() != null) {
             if (asJson) {
-                d.set("Input", done.input());
+                d.set("Output", done.output());
             } else {
-                d.put("Input", done.input().toString());
+                d.put("Output", done.output().toString());
             }
-            d.putObject("InputDetails").put("Included", true);
-            d.put("Name", done.name());
-            if (done.output() != null) {
-                if (asJson) {
-                    d.set("Output", done.output());
-                } else {
-                    d.put("Output", done.output().toString());
-                }
-                d.putObject("OutputDetails").put("Included", true);
-            }
-            d.put("StartDate", done.startDate().toEpochMilli());
-            d.put("StateMachineArn", done.stateMachine().arn());
-            d.put("Status", done.status().name());
-            if (done.stopDate() != null) {
-                d.put("StopDate", done.stopDate().toEpochMilli());
-            }
-            if (done.status() == dev.ordersprofiles.local.asl.ExecutionStatus.SUCCEEDED) {
-                return new ServiceIntegration.Response(d);
-            }
-            if (done.error() != null) {
-                d.put("Error", done.error());
-            }
-            if (done.cause() != null) {
-                d.put("Cause", done.cause());
-            }
-            return new ServiceIntegration.Failed("States.TaskFailed", d.toString());
-        });
+            d.putObject("OutputDetails").put("Included", true);
+        }
+        d.put("StartDate", done.startDate().toEpochMilli());
+        d.put("StateMachineArn", done.stateMachine().arn());
+        d.put("Status", done.status().name());
+        if (done.stopDate() != null) {
+            d.put("StopDate", done.stopDate().toEpochMilli());
+        }
+        if (done.status() == dev.ordersprofiles.local.asl.ExecutionStatus.SUCCEEDED) {
+            return new ServiceIntegration.Response(d);
+        }
+        if (done.error() != null) {
+            d.put("Error", done.error());
+        }
+        if (done.cause() != null) {
+            d.put("Cause", done.cause());
+        }
+        return new ServiceIntegration.Failed("States.TaskFailed", d.toString());
     }
 
     /** DynamoDB calls block on HTTP to the store: not on the interpreter's threads. */

@@ -46,6 +46,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 import software.amazon.awssdk.services.sfn.model.TestExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.TestStateResponse;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
@@ -265,7 +266,9 @@ class StepFunctionsApiIT {
         assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(done.output()).isEqualTo("{\"approved\":true}");
         assertThatThrownBy(() -> sfn.sendTaskSuccess(r -> r.taskToken(token).output("{}")))
-                .isInstanceOf(TaskDoesNotExistException.class);
+                .as("the token's task has closed").isInstanceOf(TaskTimedOutException.class);
+        assertThatThrownBy(() -> sfn.sendTaskHeartbeat(r -> r.taskToken("A".repeat(64))))
+                .as("a well-formed token never issued").isInstanceOf(TaskDoesNotExistException.class);
 
         String failing = sfn.startExecution(r -> r.stateMachineArn(arn)).executionArn();
         String second = awaitToken(failing);
