@@ -50,6 +50,10 @@ public final class ExecutionsView {
     /** DescribeExecution fields (input/output as JSON, not strings), the state visits and the raw history. */
     public ObjectNode detailJson(Execution e) {
         ObjectNode root = summary(e);
+        String parent = startedBy(e);
+        if (parent != null) {
+            root.put("startedBy", parent);
+        }
         root.set("input", e.input());
         root.set("output", e.output());
         root.put("error", e.error());
@@ -74,6 +78,15 @@ public final class ExecutionsView {
         ArrayNode events = root.putArray("events");
         e.history().forEach(h -> events.add(h.toJson()));
         return root;
+    }
+
+    /**
+     * The execution that started this one, as the Step Functions console links them: the
+     * {@code AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID} field of its input (an execution ARN), else null.
+     */
+    private static String startedBy(Execution e) {
+        com.fasterxml.jackson.databind.JsonNode id = e.input().get("AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID");
+        return id != null && id.isTextual() && id.asText().contains(":execution:") ? id.asText() : null;
     }
 
     private static ObjectNode summary(Execution e) {
@@ -116,6 +129,12 @@ public final class ExecutionsView {
                 .append(status(e.status().name())).append("</h1>\n<dl>");
         field(html, "execution ARN", e.arn());
         field(html, "state machine", e.stateMachine().arn());
+        String parent = startedBy(e);
+        if (parent != null) {
+            html.append("<dt>started by</dt><dd><a href=\"")
+                    .append(esc(basePath + "/" + urlEncode(parent.substring(parent.lastIndexOf(':') + 1))))
+                    .append("\"><code>").append(esc(parent)).append("</code></a></dd>");
+        }
         field(html, "started", iso(e.startDate()));
         field(html, "stopped", iso(e.stopDate()));
         if (e.error() != null || e.cause() != null) {

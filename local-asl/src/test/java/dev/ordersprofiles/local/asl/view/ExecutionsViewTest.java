@@ -49,6 +49,21 @@ class ExecutionsViewTest {
     }
 
     @Test
+    void a_child_links_to_the_execution_that_started_it_as_the_console_does() {
+        VirtualScheduler scheduler = new VirtualScheduler(Instant.parse("2026-01-01T00:00:00Z"));
+        Executions executions = new Executions((fn, payload) -> new CompletableFuture<>(), scheduler);
+        StateMachine machine = StateMachine.load(ARN, "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}");
+        String parent = "arn:aws:states:us-east-1:123456789012:execution:Parent:order-7";
+        Execution child = scheduler.runUntilDone(executions.start(machine, "child",
+                "{\"AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID\":\"" + parent + "\"}").completion());
+
+        assertThat(view.detailJson(child).get("startedBy").asText()).isEqualTo(parent);
+        assertThat(view.html(child)).contains("<dt>started by</dt><dd><a href=\"/_local/executions/order-7\">");
+        assertThat(view.detailJson(execution).has("startedBy")).isFalse();
+        assertThat(view.html(execution)).doesNotContain("started by");
+    }
+
+    @Test
     void list_json_has_the_list_executions_fields() {
         JsonNode list = view.listJson(List.of(execution));
         assertThat(list.at("/executions/0").fieldNames()).toIterable()
