@@ -37,8 +37,9 @@ import java.util.regex.Pattern;
  * over the embedded interpreter: state machines (create, update, describe, list, delete), executions (start,
  * start sync for EXPRESS machines, describe, history, list, stop, redrive; EXPRESS executions answered as AWS
  * answers them, docs/architecture.md §8.3). Errors have AWS's shape: HTTP 400,
- * {@code __type} and {@code message} in the body and the {@code X-Amzn-ErrorType} header. The task-token
- * operations answer that the interpreter issues no task tokens (it refuses {@code .waitForTaskToken} at load).
+ * {@code __type} and {@code message} in the body and the {@code X-Amzn-ErrorType} header. SendTaskSuccess,
+ * SendTaskFailure and SendTaskHeartbeat answer the interpreter's {@code .waitForTaskToken} tasks (InvalidToken,
+ * TaskDoesNotExist, TaskTimedOut, InvalidOutput as {@code TaskTokenRejected} names them).
  */
 public final class StepFunctionsApi {
     public static final String TARGET_PREFIX = "AWSStepFunctions.";
