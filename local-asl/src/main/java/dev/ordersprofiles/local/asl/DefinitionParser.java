@@ -34,7 +34,8 @@ final class DefinitionParser {
                     "Retry", "Catch", "Assign")),
             State.Type.Map, union(COMMON, FLOW, Set.of("Iterator", "ItemProcessor", "ItemsPath", "ItemSelector",
                     "Parameters", "MaxConcurrency", "MaxConcurrencyPath", "ResultPath", "ResultSelector", "Retry",
-                    "Catch", "Assign")));
+                    "Catch", "Assign", "ItemBatcher", "ToleratedFailurePercentage", "ToleratedFailureCount",
+                    "ToleratedFailurePercentagePath", "ToleratedFailureCountPath", "Label")));
 
     /** The fields of JSONata states (InputPath, Parameters, ResultSelector, ResultPath and OutputPath are JSONPath only). */
     private static final Set<String> JSONATA_COMMON = Set.of("Type", "Comment", "QueryLanguage", "Output", "Assign");
@@ -48,21 +49,23 @@ final class DefinitionParser {
             State.Type.Fail, Set.of("Type", "Comment", "QueryLanguage", "Error", "Cause"),
             State.Type.Parallel, union(JSONATA_COMMON, FLOW, Set.of("Branches", "Arguments", "Retry", "Catch")),
             State.Type.Map, union(JSONATA_COMMON, FLOW, Set.of("ItemProcessor", "Items", "ItemSelector",
-                    "MaxConcurrency", "Retry", "Catch")));
+                    "MaxConcurrency", "Retry", "Catch", "ItemBatcher", "ToleratedFailurePercentage",
+                    "ToleratedFailureCount", "Label")));
+
+    /** The Map fields that only a Distributed Map takes. */
+    private static final List<String> DISTRIBUTED_ONLY = List.of("ItemBatcher", "ToleratedFailurePercentage",
+            "ToleratedFailureCount", "ToleratedFailurePercentagePath", "ToleratedFailureCountPath", "Label");
+    private static final Pattern LABEL = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,40}");
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,79}");
 
     /** Valid ASL we deliberately do not run: a load error that says so. */
     private static final Map<String, String> UNSUPPORTED_FIELDS = Map.ofEntries(
             Map.entry("Credentials", "cross-account Credentials are not supported"),
-            Map.entry("ItemReader", "distributed Map (ItemReader) is not supported"),
-            Map.entry("ItemBatcher", "distributed Map (ItemBatcher) is not supported"),
-            Map.entry("ResultWriter", "distributed Map (ResultWriter) is not supported"),
-            Map.entry("ToleratedFailurePercentage", "distributed Map failure tolerance is not supported"),
-            Map.entry("ToleratedFailureCount", "distributed Map failure tolerance is not supported"),
-            Map.entry("ToleratedFailurePercentagePath", "distributed Map failure tolerance is not supported"),
-            Map.entry("ToleratedFailureCountPath", "distributed Map failure tolerance is not supported"),
-            Map.entry("Label", "distributed Map (Label) is not supported"));
+            Map.entry("ItemReader", "ItemReader reads the items from Amazon S3, which the local stack does not have; "
+                    + "give the items in the state input (ItemsPath, or Items with JSONata)"),
+            Map.entry("ResultWriter", "ResultWriter writes the results to Amazon S3, which the local stack does not "
+                    + "have; without it the results are the Map state's output"));
 
     static final String LAMBDA_INVOKE = "lambda:invoke";
     /** The optimized DynamoDB integration (request-response), run against the stack's store. */
@@ -193,6 +196,7 @@ final class DefinitionParser {
         PayloadTemplate itemSelector = null;
         Integer maxConcurrency = null;
         JsonPath maxConcurrencyPath = null;
+        State.Distributed distributed = null;
 
         switch (type) {
             case Task:
@@ -253,6 +257,7 @@ final class DefinitionParser {
                 parameters = null;
                 maxConcurrency = nonNegativeInt(node, "MaxConcurrency", where);
                 maxConcurrencyPath = path(node, "MaxConcurrencyPath", where);
+                distributed = distributed(node, field, where, false, jsonataDefault);
                 break;
             }
             default:
@@ -261,7 +266,8 @@ final class DefinitionParser {
         return new State(name, type, next, in, out, resultPath, parameters, resultSelector, node.get("Result"), retriers,
                 catchers, task, timeoutSeconds, timeoutPath, choices, defaultNext, waitSeconds, waitTimestamp,
                 waitSecondsPath, waitTimestampPath, failError, failCause, failErrorPath, failCausePath, branches, iterator,
-                itemsPath, itemSelector, maxConcurrency, maxConcurrencyPath, false, assignment(node, where, false), null);
+                itemsPath, itemSelector, maxConcurrency, maxConcurrencyPath, false, assignment(node, where, false), null,
+                distributed);
     }
 
     /** A state in the JSONata query language: its fields are JSONata templates; no JSONPath field is allowed. */
@@ -282,6 +288,7 @@ final class DefinitionParser {
         String waitTimestamp = null;
         Integer maxConcurrency = null;
         JsonataTemplate maxConcurrencyTemplate = null;
+        State.Distributed distributed = null;
         switch (type) {
             case Task:
                 task = taskTarget(node, where, "Arguments");
@@ -336,6 +343,7 @@ final class DefinitionParser {
                 } else {
                     maxConcurrency = nonNegativeInt(node, "MaxConcurrency", where);
                 }
+                distributed = distributed(node, "ItemProcessor", where, true, true);
                 break;
             }
             default:
@@ -346,7 +354,8 @@ final class DefinitionParser {
                 jsonata(node, "Error", where), jsonata(node, "Cause", where), maxConcurrencyTemplate);
         return new State(name, type, next, IoPath.ROOT, IoPath.ROOT, IoPath.ROOT, null, null, null, retriers, catchers,
                 task, timeoutSeconds, null, choices, defaultNext, waitSeconds, waitTimestamp, null, null, null, null, null,
-                null, branches, iterator, null, null, maxConcurrency, null, true, assignment(node, where, true), jx);
+                null, branches, iterator, null, null, maxConcurrency, null, true, assignment(node, where, true), jx,
+                distributed);
     }
 
     /** A Parallel state's Branches (JSONPath and JSONata states alike). */
@@ -362,24 +371,143 @@ final class DefinitionParser {
         return branches;
     }
 
-    /** A Map state's ItemProcessor (or Iterator): an inline processor, its ProcessorConfig at most Mode INLINE. */
+    /**
+     * A Map state's ItemProcessor (or Iterator) with its ProcessorConfig: Mode INLINE (the default) or DISTRIBUTED,
+     * and for DISTRIBUTED the ExecutionType (STANDARD or EXPRESS) of the child executions.
+     */
     private static State.Branch processor(JsonNode node, String field, String where, boolean jsonataDefault) {
         JsonNode processor = node.get(field);
         JsonNode config = processor.path("ProcessorConfig");
+        String mode = "INLINE";
         if (!config.isMissingNode()) {
+            if (!config.isObject()) {
+                throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig\" must be an object");
+            }
             for (String key : names(config)) {
-                if (!key.equals("Mode")) {
+                if (!key.equals("Mode") && !key.equals("ExecutionType")) {
                     throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig." + key
-                            + "\": unsupported (only Mode INLINE is supported)");
+                            + "\" is not allowed (ProcessorConfig takes Mode and ExecutionType)");
                 }
             }
-            String mode = config.path("Mode").asText("INLINE");
-            if (!mode.equals("INLINE")) {
-                throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig.Mode\": unsupported: "
-                        + mode + " (only INLINE Map is supported)");
+            mode = config.path("Mode").asText("INLINE");
+            if (!mode.equals("INLINE") && !mode.equals("DISTRIBUTED")) {
+                throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig.Mode\" must be INLINE "
+                        + "or DISTRIBUTED, not " + mode);
+            }
+            JsonNode executionType = config.get("ExecutionType");
+            if (mode.equals("INLINE") && executionType != null) {
+                throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig.ExecutionType\" is "
+                        + "only allowed with Mode DISTRIBUTED");
+            }
+            if (mode.equals("DISTRIBUTED") && (executionType == null
+                    || !Set.of("STANDARD", "EXPRESS").contains(executionType.asText()))) {
+                throw new AslDefinitionException(where + ": field \"" + field + ".ProcessorConfig.ExecutionType\" is "
+                        + "required with Mode DISTRIBUTED and must be STANDARD or EXPRESS");
+            }
+        }
+        if (mode.equals("INLINE")) {
+            for (String f : DISTRIBUTED_ONLY) {
+                if (node.has(f)) {
+                    throw new AslDefinitionException(where + ": field \"" + f + "\" is only allowed in a Map state "
+                            + "whose " + field + ".ProcessorConfig.Mode is DISTRIBUTED");
+                }
             }
         }
         return nestedBranch(processor, where + ": field \"" + field + "\"", true, jsonataDefault);
+    }
+
+    /** The Distributed mode fields of a Map state (null for an inline Map); its processor is already parsed. */
+    private static State.Distributed distributed(JsonNode node, String field, String where, boolean jsonata,
+                                                 boolean jsonataDefault) {
+        JsonNode config = node.get(field).path("ProcessorConfig");
+        if (!config.path("Mode").asText("INLINE").equals("DISTRIBUTED")) {
+            return null;
+        }
+        String label = null;
+        if (node.has("Label")) {
+            JsonNode l = node.get("Label");
+            if (!l.isTextual() || !LABEL.matcher(l.asText()).matches()) {
+                throw new AslDefinitionException(where + ": field \"Label\" must be a string of 1 to 40 characters "
+                        + "without whitespace, brackets, wildcards or special characters");
+            }
+            label = l.asText();
+        }
+        exclusive(node, where, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath");
+        exclusive(node, where, "ToleratedFailureCount", "ToleratedFailureCountPath");
+        Object[] percentage = number(node, "ToleratedFailurePercentage", where, jsonata, 100, false);
+        Object[] count = number(node, "ToleratedFailureCount", where, jsonata, Integer.MAX_VALUE, true);
+        State.Batcher batcher = null;
+        if (node.has("ItemBatcher")) {
+            JsonNode b = node.get("ItemBatcher");
+            String bw = where + ": field \"ItemBatcher\"";
+            if (!b.isObject()) {
+                throw new AslDefinitionException(bw + " must be an object");
+            }
+            Set<String> allowed = jsonata ? Set.of("MaxItemsPerBatch", "MaxInputBytesPerBatch", "BatchInput")
+                    : Set.of("MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch",
+                            "MaxInputBytesPerBatchPath", "BatchInput");
+            for (String key : names(b)) {
+                if (!allowed.contains(key)) {
+                    throw new AslDefinitionException(bw + ": field \"" + key + "\" is not allowed (it takes " + allowed
+                            + ")");
+                }
+            }
+            exclusive(b, bw, "MaxItemsPerBatch", "MaxItemsPerBatchPath");
+            exclusive(b, bw, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath");
+            if (!(b.has("MaxItemsPerBatch") || b.has("MaxItemsPerBatchPath") || b.has("MaxInputBytesPerBatch")
+                    || b.has("MaxInputBytesPerBatchPath"))) {
+                throw new AslDefinitionException(bw + " needs MaxItemsPerBatch or MaxInputBytesPerBatch (or their Path)");
+            }
+            Object[] items = number(b, "MaxItemsPerBatch", bw, jsonata, Integer.MAX_VALUE, true);
+            Object[] bytes = number(b, "MaxInputBytesPerBatch", bw, jsonata, 262_144, true);
+            PayloadTemplate batchInput = null;
+            JsonataTemplate batchInputX = null;
+            if (b.has("BatchInput")) {
+                if (jsonata) {
+                    batchInputX = jsonata(b, "BatchInput", bw);
+                } else {
+                    if (!b.get("BatchInput").isObject()) {
+                        throw new AslDefinitionException(bw + ": field \"BatchInput\" must be an object");
+                    }
+                    batchInput = PayloadTemplate.compile(b.get("BatchInput"), bw, "BatchInput");
+                }
+            }
+            batcher = new State.Batcher((Number) items[0], (JsonPath) items[1], (JsonataTemplate) items[2],
+                    (Number) bytes[0], (JsonPath) bytes[1], (JsonataTemplate) bytes[2], batchInput, batchInputX);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode processor = node.get(field).deepCopy();
+        processor.remove("ProcessorConfig");
+        if (jsonataDefault && !processor.has("QueryLanguage")) {
+            processor.put("QueryLanguage", "JSONata");
+        }
+        return new State.Distributed(config.get("ExecutionType").asText(), label, processor, (Number) percentage[0],
+                (JsonPath) percentage[1], (JsonataTemplate) percentage[2], (Number) count[0], (JsonPath) count[1],
+                (JsonataTemplate) count[2], batcher);
+    }
+
+    /**
+     * A number field given as a literal, a {@code <field>Path} (JSONPath) or a JSONata expression: {literal, path,
+     * expression}, all null when absent. A literal must lie in 0..max (an integer when {@code integral}).
+     */
+    private static Object[] number(JsonNode node, String field, String where, boolean jsonata, long max,
+                                   boolean integral) {
+        Object[] out = new Object[3];
+        JsonNode value = node.get(field);
+        if (value != null) {
+            if (jsonata && JsonataTemplate.isExpression(value)) {
+                out[2] = jsonata(node, field, where);
+            } else if (!value.isNumber() || (integral && !value.isIntegralNumber()) || value.asDouble() < 0
+                    || value.asDouble() > max) {
+                throw new AslDefinitionException(where + ": field \"" + field + "\" must be " + (integral ? "an integer"
+                        : "a number") + " from 0 to " + max + (jsonata ? " or a JSONata expression" : ""));
+            } else {
+                out[0] = value.numberValue();
+            }
+        }
+        if (!jsonata) {
+            out[1] = path(node, field + "Path", where);
+        }
+        return out;
     }
 
     private static Integer nonNegativeInt(JsonNode node, String field, String where) {

@@ -37,7 +37,13 @@ public interface ExecutionJournal extends AutoCloseable {
 
     /** An execution as recorded: its start, with the state machine definition it ran, and its history. */
     record Recorded(String arn, String name, String stateMachineArn, String definition, String input,
-                    java.time.Instant startDate, List<HistoryEvent> history, MockTestCase mockTestCase) {
+                    java.time.Instant startDate, List<HistoryEvent> history, MockTestCase mockTestCase,
+                    String mapRunArn) {
+
+        public Recorded(String arn, String name, String stateMachineArn, String definition, String input,
+                        java.time.Instant startDate, List<HistoryEvent> history, MockTestCase mockTestCase) {
+            this(arn, name, stateMachineArn, definition, input, startDate, history, mockTestCase, null);
+        }
 
         public Recorded(String arn, String name, String stateMachineArn, String definition, String input,
                         java.time.Instant startDate, List<HistoryEvent> history) {

@@ -38,6 +38,7 @@ public final class Executions implements AutoCloseable {
         }
     }
 
+    private final MapRuns mapRuns = new MapRuns();
     private final Interpreter.Env env;
     private final ExecutionJournal journal;
     private final Retention retention;
@@ -73,7 +74,8 @@ public final class Executions implements AutoCloseable {
     /** As above, with the optimized service integrations other than Lambda answered by {@code services}. */
     public Executions(TaskInvoker invoker, ServiceIntegration services, Scheduler scheduler, Random random,
                       String region, ExecutionJournal journal, Retention retention) {
-        this.env = new Interpreter.Env(scheduler, invoker, random, region, new TaskTokens(), services);
+        this.env = new Interpreter.Env(scheduler, invoker, random, region, new TaskTokens(), services,
+                new MapRunChildren());
         this.journal = journal;
         this.retention = retention;
     }
@@ -99,8 +101,9 @@ public final class Executions implements AutoCloseable {
             StateMachine machine = loaded.computeIfAbsent(r.stateMachineArn() + "\n" + r.definition(),
                     key -> machines.load(r.stateMachineArn(), r.definition()));
             Execution execution = new Execution(r.arn(), r.name(), machine, Json.parse(r.input()), r.startDate(),
-                    journal, r.mockTestCase());
+                    journal, r.mockTestCase(), false, r.mapRunArn());
             restore(execution, r.history());
+            mapRuns.restore(execution, r.history());
             byArn.put(execution.arn(), execution);
             (execution.isClosed() ? closed : running).add(execution);
         }
@@ -272,6 +275,62 @@ public final class Executions implements AutoCloseable {
         return list().stream().filter(e -> e.stateMachine().arn().equals(stateMachineArn)).toList();
     }
 
+    /** The Map Runs of Distributed Map states (DescribeMapRun, ListMapRuns, UpdateMapRun). */
+    public MapRuns mapRuns() {
+        return mapRuns;
+    }
+
+    /** The child executions a Map Run started (ListExecutions with mapRunArn), newest first. */
+    public List<Execution> children(String mapRunArn) {
+        return list().stream().filter(e -> e.mapRunArn().filter(mapRunArn::equals).isPresent()).toList();
+    }
+
+    /** A Distributed Map's children: STANDARD ones journaled and retained like any execution, EXPRESS ones not. */
+    private final class MapRunChildren implements Interpreter.Children {
+        @Override
+        public Execution start(StateMachine machine, String arn, String name, JsonNode input, boolean express,
+                               String mapRunArn) {
+            if (!express) {
+                Execution existing = byArn.get(arn);
+                if (existing != null) {
+                    return existing; // recovered from the journal: it continues (or has ended) on its own
+                }
+            }
+            Execution child = new Execution(arn, name, machine, input, env.scheduler().now(), express ? null : journal,
+                    null, express, mapRunArn);
+            if (express) {
+                synchronized (Executions.this.express) {
+                    Executions.this.express.put(arn, child);
+                    var oldest = Executions.this.express.keySet().iterator();
+                    while (Executions.this.express.size() > EXPRESS_KEPT) {
+                        oldest.next();
+                        oldest.remove();
+                    }
+                }
+            } else {
+                Execution raced = byArn.putIfAbsent(arn, child);
+                if (raced != null) {
+                    return raced;
+                }
+                watch(child);
+            }
+            new Interpreter(env, child).start();
+            evict();
+            return child;
+        }
+
+        @Override
+        public void abort(Execution child) {
+            child.close(child.run(), env.scheduler().now(), ExecutionStatus.ABORTED, null, null, null,
+                    "ExecutionAborted", child.lastEventId(), Json.object());
+        }
+
+        @Override
+        public MapRuns mapRuns() {
+            return mapRuns;
+        }
+    }
+
     /** How many executions are held (running and finished). */
     public int size() {
         return byArn.size();
@@ -374,8 +433,11 @@ public final class Executions implements AutoCloseable {
             }
             if (finished.remove(head)) {
                 finishedCount.decrementAndGet();
-                if (head.isClosed() && byArn.remove(head.arn(), head) && journal != null) {
-                    journal.forget(head);
+                if (head.isClosed() && byArn.remove(head.arn(), head)) {
+                    mapRuns.forget(head.arn());
+                    if (journal != null) {
+                        journal.forget(head);
+                    }
                 }
             }
         }

@@ -181,6 +181,7 @@ public final class FileExecutionJournal implements ExecutionJournal {
         header.put("input", Json.write(execution.input()));
         header.put("startDate", execution.startDate().toEpochMilli());
         execution.mockTestCase().ifPresent(mocks -> header.set("mockTestCase", mocks.toJson()));
+        execution.mapRunArn().ifPresent(mapRun -> header.put("mapRunArn", mapRun));
         return header;
     }
 
@@ -243,6 +244,7 @@ public final class FileExecutionJournal implements ExecutionJournal {
         return new Recorded(header.path("arn").asText(), header.path("name").asText(),
                 header.path("stateMachineArn").asText(), header.path("definition").asText(),
                 header.path("input").asText(), Instant.ofEpochMilli(header.path("startDate").asLong()), history,
-                header.hasNonNull("mockTestCase") ? MockTestCase.fromJson(header.get("mockTestCase")) : null);
+                header.hasNonNull("mockTestCase") ? MockTestCase.fromJson(header.get("mockTestCase")) : null,
+                header.hasNonNull("mapRunArn") ? header.get("mapRunArn").asText() : null);
     }
 }

@@ -22,7 +22,9 @@ public record HistoryEvent(long id, long previousEventId, Instant timestamp, Str
         json.put("timestamp", Times.format(timestamp));
         json.put("type", type);
         if (details != null && !details.isEmpty()) {
-            json.set(detailsKey(type), details.deepCopy());
+            ObjectNode shown = details.deepCopy();
+            shown.remove(MapRuns.SETTINGS); // what a restart needs of a Map Run, not part of the AWS event
+            json.set(detailsKey(type), shown);
         }
         return json;
     }

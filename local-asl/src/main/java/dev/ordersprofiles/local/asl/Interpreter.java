@@ -26,7 +26,7 @@ final class Interpreter {
 
     /** What every execution of an {@link Executions} service shares. */
     record Env(Scheduler scheduler, TaskInvoker invoker, Random random, String region, TaskTokens tokens,
-               ServiceIntegration services) {
+               ServiceIntegration services, Children children) {
         String uuid() {
             long hi = (random.nextLong() & ~0xF000L) | 0x4000L;
             long lo = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
@@ -35,6 +35,18 @@ final class Interpreter {
     }
 
     record Transition(String next, JsonNode output) {}
+
+    /** How a Distributed Map starts and stops its child executions, and where its Map Runs are kept. */
+    interface Children {
+        /** Starts the child {@code arn} (a STANDARD child already known by that ARN is returned as it is). */
+        Execution start(StateMachine machine, String arn, String name, JsonNode input, boolean express,
+                        String mapRunArn);
+
+        /** Stops a running child (ABORTED). */
+        void abort(Execution child);
+
+        MapRuns mapRuns();
+    }
 
     /** A thread of control (the execution, a Parallel branch, a Map iteration) with its own event chain. */
     private final class Lane {
@@ -1477,7 +1489,8 @@ final class Interpreter {
         ObjectNode started = Json.object();
         started.put("length", inputs.size());
         record(v.lane, "MapStateStarted", s, v.id, started);
-        return new MapRun(v, inputs, limit == 0 ? Integer.MAX_VALUE : limit).start();
+        return s.distributed() == null ? new MapRun(v, inputs, limit == 0 ? Integer.MAX_VALUE : limit).start()
+                : distributedMap(v, effective, inputs, limit);
     }
 
     private CompletableFuture<JsonNode> jsonataMap(Visit v) {
@@ -1514,7 +1527,301 @@ final class Interpreter {
         ObjectNode started = Json.object();
         started.put("length", inputs.size());
         record(v.lane, "MapStateStarted", s, v.id, started);
-        return new MapRun(v, inputs, limit == 0 ? Integer.MAX_VALUE : limit).start();
+        return s.distributed() == null ? new MapRun(v, inputs, limit == 0 ? Integer.MAX_VALUE : limit).start()
+                : distributedMap(v, v.raw, inputs, limit);
+    }
+
+    // ---------------------------------------------------------------- Distributed Map
+
+    static final String EXCEED_TOLERATED_FAILURE_THRESHOLD = "States.ExceedToleratedFailureThreshold";
+
+    /** Map Runs this interpreter started or took over (a resumed Map state takes over its unfinished run once). */
+    private final java.util.Set<String> claimedMapRuns = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A Distributed Map: the items (grouped by ItemBatcher) run as child executions of a Map Run, at most
+     * MaxConcurrency at once; the result is their outputs in item order, a failed child's place holding its Error
+     * and Cause while the failures stay within ToleratedFailureCount/Percentage (else
+     * States.ExceedToleratedFailureThreshold). A Map state resumed after a restart takes over its unfinished Map Run:
+     * its STANDARD children have ARNs derived from the run and its index, so those already started are not run again.
+     */
+    private CompletableFuture<JsonNode> distributedMap(Visit v, JsonNode effective, List<JsonNode> items, int limit) {
+        State s = v.state;
+        State.Distributed d = s.distributed();
+        Number percentage = number(v, effective, d.toleratedPercentage(), d.toleratedPercentagePath(),
+                d.toleratedPercentageX(), "ToleratedFailurePercentage", 100, false);
+        Number count = number(v, effective, d.toleratedCount(), d.toleratedCountPath(), d.toleratedCountX(),
+                "ToleratedFailureCount", Integer.MAX_VALUE, true);
+        List<JsonNode> inputs = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        State.Batcher b = d.batcher();
+        if (b == null) {
+            inputs.addAll(items);
+            items.forEach(i -> sizes.add(1));
+        } else {
+            Number maxItems = number(v, effective, b.maxItems(), b.maxItemsPath(), b.maxItemsX(), "MaxItemsPerBatch",
+                    Integer.MAX_VALUE, true);
+            Number maxBytes = number(v, effective, b.maxBytes(), b.maxBytesPath(), b.maxBytesX(),
+                    "MaxInputBytesPerBatch", 262_144, true);
+            JsonNode batchInput = b.batchInput() != null ? b.batchInput().evaluate(env(v, effective, null))
+                    : b.batchInputX() != null ? b.batchInputX().evaluate(bindings(v, jsonataStates(v, v.raw)),
+                            "BatchInput") : null;
+            batch(items, maxItems == null ? Integer.MAX_VALUE : Math.max(1, maxItems.intValue()),
+                    maxBytes == null ? Long.MAX_VALUE : maxBytes.longValue(), batchInput, inputs, sizes);
+        }
+        String parentArn = machine.arn().contains("/") ? machine.arn().substring(0, machine.arn().indexOf('/'))
+                : machine.arn();
+        MapRuns runs = env.children().mapRuns();
+        String reused = unfinishedMapRun(s);
+        MapRuns.MapRun run = reused == null ? null : runs.find(reused).orElse(null);
+        if (run == null) {
+            String label = d.label() != null ? d.label() : env.uuid();
+            String childMachine = parentArn + "/" + label;
+            String arn = reused != null ? reused
+                    : childMachine.replace(":stateMachine:", ":mapRun:") + ":" + env.uuid();
+            int[] perChild = sizes.stream().mapToInt(Integer::intValue).toArray();
+            run = new MapRuns.MapRun(arn, execution.arn(), childMachine, s.name(), now(), d.express(), perChild, limit,
+                    percentage == null ? null : percentage.doubleValue(), count == null ? null : count.longValue());
+            runs.add(run);
+        }
+        claimedMapRuns.add(run.arn());
+        if (reused == null) {
+            ObjectNode started = Json.object();
+            started.put("mapRunArn", run.arn());
+            started.set(MapRuns.SETTINGS, run.settings());
+            record(v.lane, "MapRunStarted", s, v.id, started);
+        }
+        StateMachine child = StateMachine.child(run.stateMachineArn(), d.processor());
+        return new DistributedRun(v, run, child, inputs).start();
+    }
+
+    /** The Map Run a resumed Map state left unfinished (since the run's start or last redrive), if not yet taken. */
+    private String unfinishedMapRun(State s) {
+        List<String> open = new ArrayList<>();
+        for (HistoryEvent event : execution.history()) {
+            if (event.type().equals("ExecutionRedriven")) {
+                open.clear();
+            } else if (s.name().equals(event.stateName())) {
+                if (event.type().equals("MapRunStarted")) {
+                    open.add(event.details().path("mapRunArn").asText());
+                } else if ((event.type().equals("MapRunSucceeded") || event.type().equals("MapRunFailed"))
+                        && !open.isEmpty()) {
+                    open.remove(0);
+                }
+            }
+        }
+        return open.stream().filter(arn -> !claimedMapRuns.contains(arn)).findFirst().orElse(null);
+    }
+
+    /**
+     * Groups items into batches of at most {@code maxItems} items and {@code maxBytes} bytes of input (a batch's
+     * {"Items": [...], "BatchInput": ...} as JSON; an item bigger than that alone makes a batch).
+     */
+    private static void batch(List<JsonNode> items, int maxItems, long maxBytes, JsonNode batchInput,
+                              List<JsonNode> inputs, List<Integer> sizes) {
+        long overhead = "{\"Items\":[]}".length() + (batchInput == null ? 0
+                : ",\"BatchInput\":".length() + Json.write(batchInput).getBytes(StandardCharsets.UTF_8).length);
+        ArrayNode current = null;
+        long bytes = 0;
+        for (JsonNode item : items) {
+            long size = Json.write(item).getBytes(StandardCharsets.UTF_8).length;
+            if (current != null && (current.size() >= maxItems || bytes + 1 + size > maxBytes)) {
+                inputs.add(batchInput(current, batchInput));
+                sizes.add(current.size());
+                current = null;
+            }
+            if (current == null) {
+                current = Json.NODES.arrayNode();
+                bytes = overhead + size;
+            } else {
+                bytes += 1 + size;
+            }
+            current.add(item);
+        }
+        if (current != null) {
+            inputs.add(batchInput(current, batchInput));
+            sizes.add(current.size());
+        }
+    }
+
+    private static JsonNode batchInput(ArrayNode items, JsonNode batchInput) {
+        ObjectNode input = Json.object();
+        if (batchInput != null) {
+            input.set("BatchInput", batchInput);
+        }
+        input.set("Items", items);
+        return input;
+    }
+
+    /** A Distributed Map number: a literal, a JSONPath reference or a JSONata expression (null when absent). */
+    private Number number(Visit v, JsonNode effective, Number literal, JsonPath path, JsonataTemplate expression,
+                          String field, long max, boolean integral) {
+        if (literal != null) {
+            return literal;
+        }
+        JsonNode value;
+        if (path != null) {
+            value = path.read(effective, scope(v));
+        } else if (expression != null) {
+            value = expression.evaluate(bindings(v, jsonataStates(v, v.raw)), field);
+        } else {
+            return null;
+        }
+        if (value == null || !value.isNumber() || (integral && !value.isIntegralNumber()) || value.asDouble() < 0
+                || value.asDouble() > max) {
+            String what = field + " of Map state '" + v.state.name() + "' must be " + (integral ? "an integer"
+                    : "a number") + " from 0 to " + max + ", got " + (value == null ? "nothing" : Json.write(value));
+            throw path != null ? StatesError.runtime(field + "Path '" + path + "': the " + what)
+                    : new StatesError(JsonataTemplate.QUERY_EVALUATION_ERROR, "The " + what);
+        }
+        return value.numberValue();
+    }
+
+    /** Runs the child executions of one Map Run. */
+    private final class DistributedRun {
+        private final Visit v;
+        private final MapRuns.MapRun run;
+        private final StateMachine child;
+        private final List<JsonNode> inputs;
+        private final JsonNode[] results;
+        private final Execution[] started;
+        private final CompletableFuture<JsonNode> all = new CompletableFuture<>();
+        private int next;
+        private int inFlight;
+        private int finished;
+        private int failedItems;
+
+        DistributedRun(Visit v, MapRuns.MapRun run, StateMachine child, List<JsonNode> inputs) {
+            this.v = v;
+            this.run = run;
+            this.child = child;
+            this.inputs = inputs;
+            this.results = new JsonNode[inputs.size()];
+            this.started = new Execution[inputs.size()];
+        }
+
+        CompletableFuture<JsonNode> start() {
+            run.onUpdate = () -> env.scheduler().execute(this::pump);
+            execution.completion().thenRun(() -> env.scheduler().execute(this::parentClosed));
+            env.scheduler().execute(() -> {
+                synchronized (this) {
+                    if (inputs.isEmpty()) {
+                        succeed();
+                    } else {
+                        pump();
+                    }
+                }
+            });
+            return all;
+        }
+
+        private synchronized void pump() {
+            if (all.isDone()) {
+                return;
+            }
+            if (v.lane.stopped()) {
+                abortChildren();
+                run.close(MapRuns.Status.ABORTED, now());
+                all.completeExceptionally(new CancellationException("execution stopped"));
+                return;
+            }
+            if (failedItems > 0 && exceeded()) {
+                fail();
+                return;
+            }
+            int limit = run.maxConcurrency() == 0 ? Integer.MAX_VALUE : run.maxConcurrency();
+            while (next < inputs.size() && inFlight < limit) {
+                launch(next++);
+            }
+        }
+
+        private void launch(int index) {
+            inFlight++;
+            String name = MapRuns.childName(run.arn(), index);
+            String arn = run.express()
+                    ? run.stateMachineArn().replace(":stateMachine:", ":express:") + ":" + name + ":"
+                            + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))
+                    : run.stateMachineArn().replace(":stateMachine:", ":execution:") + ":" + name;
+            Execution c = env.children().start(child, arn, name, inputs.get(index), run.express(), run.arn());
+            started[index] = c;
+            c.completion().thenAccept(done -> env.scheduler().execute(() -> done(index, done)));
+        }
+
+        private synchronized void done(int index, Execution c) {
+            if (all.isDone()) {
+                return;
+            }
+            inFlight--;
+            finished++;
+            if (c.status() == ExecutionStatus.SUCCEEDED) {
+                results[index] = c.output();
+            } else {
+                failedItems += run.items(index);
+                ObjectNode failure = Json.object();
+                failure.put("Error", c.error());
+                failure.put("Cause", c.cause());
+                results[index] = failure;
+            }
+            if (finished == inputs.size() && !(failedItems > 0 && exceeded())) {
+                succeed();
+            } else {
+                pump();
+            }
+        }
+
+        /** The failures are over the threshold: more than the count, or more than the percentage of the items. */
+        private boolean exceeded() {
+            Double percentage = run.percentageOrNull();
+            Long count = run.countOrNull();
+            if (percentage == null && count == null) {
+                return true;
+            }
+            return (count != null && failedItems > count)
+                    || (percentage != null && failedItems * 100.0 / run.totalItems() > percentage);
+        }
+
+        private void fail() {
+            abortChildren();
+            String cause = "The Map Run " + run.arn() + " failed: " + failedItems + " of " + run.totalItems()
+                    + " items failed, over the tolerated failure threshold (ToleratedFailureCount "
+                    + (run.countOrNull() == null ? "not set" : run.countOrNull()) + ", ToleratedFailurePercentage "
+                    + (run.percentageOrNull() == null ? "not set" : run.percentageOrNull()) + ")";
+            run.close(MapRuns.Status.FAILED, now());
+            ObjectNode details = Json.object();
+            details.put("error", EXCEED_TOLERATED_FAILURE_THRESHOLD);
+            details.put("cause", cause);
+            record(v.lane, "MapRunFailed", v.state, v.id, details);
+            record(v.lane, "MapStateFailed", v.state, v.id, Json.object());
+            all.completeExceptionally(new StatesError(EXCEED_TOLERATED_FAILURE_THRESHOLD, cause));
+        }
+
+        private void succeed() {
+            run.close(MapRuns.Status.SUCCEEDED, now());
+            ArrayNode array = Json.NODES.arrayNode();
+            for (JsonNode r : results) {
+                array.add(r);
+            }
+            record(v.lane, "MapRunSucceeded", v.state, v.id, Json.object());
+            record(v.lane, "MapStateSucceeded", v.state, v.id, Json.object());
+            all.complete(array);
+        }
+
+        /** The parent closed (stopped, failed elsewhere, timed out): the children still running are aborted. */
+        private synchronized void parentClosed() {
+            if (run.status() == MapRuns.Status.RUNNING && execution.isClosed()) {
+                abortChildren();
+                run.close(MapRuns.Status.ABORTED, now());
+                all.completeExceptionally(new CancellationException("execution stopped"));
+            }
+        }
+
+        private void abortChildren() {
+            for (Execution c : started) {
+                if (c != null && !c.isClosed()) {
+                    env.children().abort(c);
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- JSONata and variables

@@ -41,7 +41,41 @@ record State(
         JsonPath maxConcurrencyPath,
         boolean jsonata,
         Assignment assign,
-        Jsonata jx) {
+        Jsonata jx,
+        Distributed distributed) {
+
+    State(String name, Type type, String next, IoPath inputPath, IoPath outputPath, IoPath resultPath,
+          PayloadTemplate parameters, PayloadTemplate resultSelector, JsonNode result, List<Retrier> retriers,
+          List<Catcher> catchers, TaskTarget task, Integer timeoutSeconds, JsonPath timeoutSecondsPath,
+          List<Choice> choices, String defaultNext, Long waitSeconds, String waitTimestamp, JsonPath waitSecondsPath,
+          JsonPath waitTimestampPath, String failError, String failCause, PayloadTemplate failErrorPath,
+          PayloadTemplate failCausePath, List<Branch> branches, Branch iterator, JsonPath itemsPath,
+          PayloadTemplate itemSelector, Integer maxConcurrency, JsonPath maxConcurrencyPath, boolean jsonata,
+          Assignment assign, Jsonata jx) {
+        this(name, type, next, inputPath, outputPath, resultPath, parameters, resultSelector, result, retriers,
+                catchers, task, timeoutSeconds, timeoutSecondsPath, choices, defaultNext, waitSeconds, waitTimestamp,
+                waitSecondsPath, waitTimestampPath, failError, failCause, failErrorPath, failCausePath, branches,
+                iterator, itemsPath, itemSelector, maxConcurrency, maxConcurrencyPath, jsonata, assign, jx, null);
+    }
+
+    /**
+     * A Map state in Distributed mode: each item (or batch) runs as a child execution of a Map Run. Each number is a
+     * literal, a JSONPath (the *Path fields) or a JSONata expression; at most one of the three is set.
+     *
+     * @param processor the ItemProcessor as a definition of its own (StartAt, States, the query language)
+     */
+    record Distributed(String executionType, String label, JsonNode processor, Number toleratedPercentage,
+                       JsonPath toleratedPercentagePath, JsonataTemplate toleratedPercentageX, Number toleratedCount,
+                       JsonPath toleratedCountPath, JsonataTemplate toleratedCountX, Batcher batcher) {
+        boolean express() {
+            return executionType.equals("EXPRESS");
+        }
+    }
+
+    /** ItemBatcher: how many items, and how many bytes of them, go to one child execution; BatchInput goes along. */
+    record Batcher(Number maxItems, JsonPath maxItemsPath, JsonataTemplate maxItemsX, Number maxBytes,
+                   JsonPath maxBytesPath, JsonataTemplate maxBytesX, PayloadTemplate batchInput,
+                   JsonataTemplate batchInputX) {}
 
     enum Type { Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map }
 

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public final class StateMachine {
 
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Za-z0-9_.:-]+)}");
-    private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}");
+    private static final Pattern ARN = Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}"
+            + "(/[^\\s:/]{1,40})?");
 
     private final String arn;
     private final String name;
@@ -26,6 +27,14 @@ public final class StateMachine {
         this.definition = definition;
         this.top = parsed.top();
         this.timeoutSeconds = parsed.timeoutSeconds();
+    }
+
+    /**
+     * The state machine a Distributed Map's child executions run: its ItemProcessor, under the ARN AWS gives it
+     * ({@code <machine ARN>/<label or id>}).
+     */
+    static StateMachine child(String arn, JsonNode processor) {
+        return new StateMachine(arn, processor, DefinitionParser.parse(processor));
     }
 
     /** The ARN Step Functions would give a state machine called {@code name}. */

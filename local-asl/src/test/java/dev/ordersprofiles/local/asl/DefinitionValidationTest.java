@@ -57,13 +57,13 @@ class DefinitionValidationTest {
                         + ",'Assign':{'states':1}}}}", "'states' is reserved"),
                 Arguments.of("distributed map ItemReader", "{'StartAt':'M','States':{'M':{'Type':'Map','End':true,"
                         + "'ItemReader':{},'ItemProcessor':{'StartAt':'P','States':{'P':{" + PASS_END + "}}}}}}",
-                        "State \"M\": field \"ItemReader\": unsupported: distributed Map"),
+                        "State \"M\": field \"ItemReader\": unsupported: ItemReader reads the items from Amazon S3"),
                 Arguments.of("distributed map mode", "{'StartAt':'M','States':{'M':{'Type':'Map','End':true,"
                         + "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED'},'StartAt':'P','States':{'P':{"
-                        + PASS_END + "}}}}}}", "unsupported: DISTRIBUTED"),
+                        + PASS_END + "}}}}}}", "ExecutionType\" is required with Mode DISTRIBUTED"),
                 Arguments.of("distributed map execution type", "{'StartAt':'M','States':{'M':{'Type':'Map','End':true,"
                         + "'ItemProcessor':{'ProcessorConfig':{'Mode':'INLINE','ExecutionType':'EXPRESS'},'StartAt':'P',"
-                        + "'States':{'P':{" + PASS_END + "}}}}}}", "ItemProcessor.ProcessorConfig.ExecutionType\": unsupported"),
+                        + "'States':{'P':{" + PASS_END + "}}}}}}", "ItemProcessor.ProcessorConfig.ExecutionType\" is only allowed with Mode DISTRIBUTED"),
                 Arguments.of("processor config in a parallel branch", "{'StartAt':'P','States':{'P':{'Type':'Parallel',"
                         + "'End':true,'Branches':[{'ProcessorConfig':{},'StartAt':'A','States':{'A':{" + PASS_END + "}}}]}}}",
                         "field \"Branches[0]\": unknown field \"ProcessorConfig\""),

@@ -11,6 +11,7 @@ import dev.ordersprofiles.local.asl.ExecutionAlreadyExists;
 import dev.ordersprofiles.local.asl.ExecutionStatus;
 import dev.ordersprofiles.local.asl.Executions;
 import dev.ordersprofiles.local.asl.HistoryEvent;
+import dev.ordersprofiles.local.asl.MapRuns;
 import dev.ordersprofiles.local.asl.MockConfig;
 import dev.ordersprofiles.local.asl.MockTestCase;
 import dev.ordersprofiles.local.asl.StateMachine;
@@ -119,6 +120,9 @@ public final class StepFunctionsApi {
             case "RedriveExecution" -> redriveExecution(in);
             case "SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat" -> sendTask(operation, in);
             case "TestState" -> testState(in);
+            case "DescribeMapRun" -> describeMapRun(in);
+            case "ListMapRuns" -> listMapRuns(in);
+            case "UpdateMapRun" -> updateMapRun(in);
             default -> throw new Failure("UnknownOperationException", "Unknown operation " + operation);
         };
     }
@@ -171,6 +175,103 @@ public final class StepFunctionsApi {
         }
         out.put("status", result.status());
         return out;
+    }
+
+    // ---------------------------------------------------------------- Map Runs
+
+    private MapRuns.MapRun mapRun(String arn) {
+        if (!arn.startsWith("arn:aws:states:") || !arn.contains(":mapRun:")) {
+            throw new Failure("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
+        }
+        return executions.mapRuns().find(arn).orElseThrow(() -> new Failure("ResourceNotFound",
+                "Resource not found: '" + arn + "'"));
+    }
+
+    private ObjectNode describeMapRun(ObjectNode in) {
+        MapRuns.MapRun run = mapRun(required(in, "mapRunArn"));
+        ObjectNode out = JSON.createObjectNode();
+        out.put("mapRunArn", run.arn());
+        out.put("executionArn", run.executionArn());
+        out.put("status", run.status().name());
+        out.put("startDate", seconds(run.startDate()));
+        run.stopDate().ifPresent(d -> out.put("stopDate", seconds(d)));
+        out.put("maxConcurrency", run.maxConcurrency());
+        out.put("toleratedFailurePercentage", (float) run.toleratedFailurePercentage());
+        out.put("toleratedFailureCount", run.toleratedFailureCount());
+        long[] items = new long[6];
+        long[] children = new long[6];
+        java.util.Map<String, Execution> byName = new java.util.HashMap<>();
+        executions.children(run.arn()).forEach(e -> byName.put(e.name(), e));
+        for (int i = 0; i < run.children(); i++) {
+            Execution child = byName.get(MapRuns.childName(run.arn(), i));
+            int slot;
+            if (child == null) {
+                // not started yet, or an EXPRESS child the service no longer remembers
+                slot = run.status() == MapRuns.Status.RUNNING ? 0 : run.status() == MapRuns.Status.SUCCEEDED ? 2 : 5;
+            } else {
+                slot = switch (child.status()) {
+                    case RUNNING -> 1;
+                    case SUCCEEDED -> 2;
+                    case FAILED -> 3;
+                    case TIMED_OUT -> 4;
+                    case ABORTED -> 5;
+                };
+            }
+            items[slot] += run.items(i);
+            children[slot]++;
+        }
+        out.set("itemCounts", counts(items));
+        out.set("executionCounts", counts(children));
+        out.put("redriveCount", 0);
+        return out;
+    }
+
+    private static ObjectNode counts(long[] c) {
+        ObjectNode counts = JSON.createObjectNode();
+        counts.put("pending", c[0]);
+        counts.put("running", c[1]);
+        counts.put("succeeded", c[2]);
+        counts.put("failed", c[3]);
+        counts.put("timedOut", c[4]);
+        counts.put("aborted", c[5]);
+        counts.put("total", c[0] + c[1] + c[2] + c[3] + c[4] + c[5]);
+        counts.put("resultsWritten", 0);
+        counts.put("failuresNotRedrivable", 0);
+        counts.put("pendingRedrive", 0);
+        return counts;
+    }
+
+    private ObjectNode listMapRuns(ObjectNode in) {
+        Execution execution = execution(required(in, "executionArn"));
+        List<ObjectNode> items = new ArrayList<>();
+        for (MapRuns.MapRun run : executions.mapRuns().of(execution.arn())) {
+            ObjectNode item = JSON.createObjectNode();
+            item.put("executionArn", run.executionArn());
+            item.put("mapRunArn", run.arn());
+            item.put("stateMachineArn", run.stateMachineArn());
+            item.put("startDate", seconds(run.startDate()));
+            run.stopDate().ifPresent(d -> item.put("stopDate", seconds(d)));
+            items.add(item);
+        }
+        return page(in, items, "mapRuns");
+    }
+
+    private ObjectNode updateMapRun(ObjectNode in) {
+        MapRuns.MapRun run = mapRun(required(in, "mapRunArn"));
+        Integer concurrency = in.hasNonNull("maxConcurrency") ? in.get("maxConcurrency").asInt() : null;
+        Double percentage = in.hasNonNull("toleratedFailurePercentage")
+                ? in.get("toleratedFailurePercentage").asDouble() : null;
+        Long count = in.hasNonNull("toleratedFailureCount") ? in.get("toleratedFailureCount").asLong() : null;
+        if (concurrency == null && percentage == null && count == null) {
+            throw new Failure("ValidationException", "at least one of maxConcurrency, toleratedFailurePercentage and "
+                    + "toleratedFailureCount must be given");
+        }
+        try {
+            run.update(concurrency, percentage, count);
+        } catch (IllegalArgumentException e) {
+            throw new Failure("ValidationException", e.getMessage());
+        }
+        return JSON.createObjectNode();
     }
 
     // ---------------------------------------------------------------- task tokens
@@ -495,6 +596,7 @@ public final class StepFunctionsApi {
         if (execution.cause() != null) {
             out.put("cause", execution.cause());
         }
+        execution.mapRunArn().ifPresent(m -> out.put("mapRunArn", m));
         out.put("redriveCount", execution.redriveCount());
         if (execution.redriveDate() != null) {
             out.put("redriveDate", seconds(execution.redriveDate()));
@@ -530,8 +632,13 @@ public final class StepFunctionsApi {
     }
 
     private ObjectNode listExecutions(ObjectNode in) {
-        String machineArn = required(in, "stateMachineArn");
-        if (machine(machineArn).type().equals("EXPRESS")) {
+        Optional<String> mapRunArn = optional(in, "mapRunArn");
+        if (mapRunArn.isPresent() == optional(in, "stateMachineArn").isPresent()) {
+            throw new Failure("ValidationException", "Must provide a StateMachine ARN or MapRun ARN, not both");
+        }
+        String machineArn = mapRunArn.isPresent() ? null : required(in, "stateMachineArn");
+        MapRuns.MapRun run = mapRunArn.map(this::mapRun).orElse(null);
+        if (run == null && machine(machineArn).type().equals("EXPRESS")) {
             throw typeNotSupported();
         }
         Optional<String> filter = optional(in, "statusFilter");
@@ -545,14 +652,24 @@ public final class StepFunctionsApi {
             }
         }
         List<ObjectNode> items = new ArrayList<>();
-        for (Execution execution : executions.list(machineArn)) {
+        for (Execution execution : run != null ? executions.children(run.arn()) : executions.list(machineArn)) {
             ExecutionStatus current = execution.status();
             if (status != null && current != status) {
                 continue;
             }
             ObjectNode item = JSON.createObjectNode();
             item.put("executionArn", execution.arn());
-            item.put("stateMachineArn", machineArn);
+            item.put("stateMachineArn", execution.stateMachine().arn());
+            if (run != null) {
+                item.put("mapRunArn", run.arn());
+                int index = -1;
+                for (int i = 0; i < run.children() && index < 0; i++) {
+                    if (MapRuns.childName(run.arn(), i).equals(execution.name())) {
+                        index = i;
+                    }
+                }
+                item.put("itemCount", index < 0 ? 1 : run.items(index));
+            }
             item.put("name", execution.name());
             item.put("status", current.name());
             item.put("startDate", seconds(execution.startDate()));

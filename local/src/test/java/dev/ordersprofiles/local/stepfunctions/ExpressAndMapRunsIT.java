@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,16 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
+import software.amazon.awssdk.services.sfn.model.MapRunListItem;
+import software.amazon.awssdk.services.sfn.model.MapRunStatus;
+import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
@@ -153,6 +163,86 @@ class ExpressAndMapRunsIT {
         String arn = express("updated-" + UUID.randomUUID(), GREET);
         assertThatThrownBy(() -> sfn.updateStateMachine(r -> r.stateMachineArn(arn).definition(sync)))
                 .isInstanceOf(InvalidDefinitionException.class);
+    }
+
+    @Test
+    void a_distributed_map_runs_its_items_as_child_executions_seen_through_the_map_run_operations() throws Exception {
+        String name = "dmap-" + UUID.randomUUID();
+        String arn = sfn.createStateMachine(r -> r.name(name).roleArn(ROLE).definition("""
+                {"StartAt":"Each","States":{"Each":{"Type":"Map","ItemsPath":"$.items","Label":"each",
+                  "ItemBatcher":{"MaxItemsPerBatch":2},"MaxConcurrency":2,"ToleratedFailureCount":0,
+                  "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+                    "StartAt":"Count","States":{"Count":{"Type":"Pass",
+                      "Parameters":{"n.$":"States.ArrayLength($.Items)"},"End":true}}},
+                  "End":true}}}""")).stateMachineArn();
+
+        String execution = sfn.startExecution(r -> r.stateMachineArn(arn).input("{\"items\":[1,2,3,4,5]}"))
+                .executionArn();
+        DescribeExecutionResponse done = awaitClosed(execution);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("[{\"n\":2},{\"n\":2},{\"n\":1}]");
+
+        List<MapRunListItem> runs = sfn.listMapRuns(r -> r.executionArn(execution)).mapRuns();
+        assertThat(runs).hasSize(1);
+        String mapRunArn = runs.get(0).mapRunArn();
+        assertThat(mapRunArn).startsWith("arn:aws:states:us-east-1:000000000000:mapRun:" + name + "/each:");
+        assertThat(runs.get(0).stateMachineArn()).isEqualTo(arn + "/each");
+        DescribeMapRunResponse run = sfn.describeMapRun(r -> r.mapRunArn(mapRunArn));
+        assertThat(run.status()).isEqualTo(MapRunStatus.SUCCEEDED);
+        assertThat(run.executionArn()).isEqualTo(execution);
+        assertThat(run.maxConcurrency()).isEqualTo(2);
+        assertThat(run.itemCounts().total()).isEqualTo(5L);
+        assertThat(run.itemCounts().succeeded()).isEqualTo(5L);
+        assertThat(run.executionCounts().total()).isEqualTo(3L);
+        assertThat(run.stopDate()).isNotNull();
+
+        List<ExecutionListItem> children = sfn.listExecutions(r -> r.mapRunArn(mapRunArn)).executions();
+        assertThat(children).hasSize(3).allSatisfy(c -> {
+            assertThat(c.executionArn()).startsWith("arn:aws:states:us-east-1:000000000000:execution:" + name
+                    + "/each:");
+            assertThat(c.mapRunArn()).isEqualTo(mapRunArn);
+            assertThat(c.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        });
+        assertThat(children).extracting(ExecutionListItem::itemCount).containsExactlyInAnyOrder(2, 2, 1);
+        assertThat(sfn.describeExecution(r -> r.executionArn(children.get(0).executionArn())).mapRunArn())
+                .isEqualTo(mapRunArn);
+        List<HistoryEvent> history = sfn.getExecutionHistory(r -> r.executionArn(execution)).events();
+        assertThat(history).extracting(HistoryEvent::type).containsSubsequence(HistoryEventType.MAP_STATE_STARTED,
+                HistoryEventType.MAP_RUN_STARTED, HistoryEventType.MAP_RUN_SUCCEEDED,
+                HistoryEventType.MAP_STATE_SUCCEEDED);
+        assertThat(history).filteredOn(e -> e.type() == HistoryEventType.MAP_RUN_STARTED).singleElement()
+                .satisfies(e -> assertThat(e.mapRunStartedEventDetails().mapRunArn()).isEqualTo(mapRunArn));
+
+        sfn.updateMapRun(r -> r.mapRunArn(mapRunArn).maxConcurrency(5));
+        assertThat(sfn.describeMapRun(r -> r.mapRunArn(mapRunArn)).maxConcurrency()).isEqualTo(5);
+        assertThatThrownBy(() -> sfn.describeMapRun(r -> r.mapRunArn(mapRunArn + "x")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> sfn.listExecutions(r -> r.mapRunArn(mapRunArn).stateMachineArn(arn)))
+                .hasMessageContaining("not both");
+    }
+
+    @Test
+    void item_reader_and_result_writer_are_refused_because_the_stack_has_no_s3() {
+        assertThatThrownBy(() -> sfn.createStateMachine(r -> r.name("reader-" + UUID.randomUUID()).roleArn(ROLE)
+                .definition("""
+                        {"StartAt":"M","States":{"M":{"Type":"Map","End":true,
+                          "ItemReader":{"Resource":"arn:aws:states:::s3:listObjectsV2","Parameters":{"Bucket":"b"}},
+                          "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},
+                            "StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}}}}""")))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("Amazon S3, which the local stack does not have");
+    }
+
+    /** Polls DescribeExecution until the run closes (bounded: a hung run fails the test). */
+    private static DescribeExecutionResponse awaitClosed(String executionArn) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            DescribeExecutionResponse d = sfn.describeExecution(r -> r.executionArn(executionArn));
+            if (d.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
+                return d;
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static String express(String name, String definition) {
