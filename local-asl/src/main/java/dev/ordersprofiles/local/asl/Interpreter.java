@@ -23,6 +23,15 @@ import java.util.function.Supplier;
  * Parallel branches and Map iterations run as concurrent lanes; a failed lane cancels its siblings.
  */
 final class Interpreter {
+    /** DynamoDB's errors that have an exception class of their own in the AWS SDK for Java (v1). */
+    private static final java.util.Set<String> DYNAMODB_EXCEPTION_CLASSES = java.util.Set.of(
+            "ConditionalCheckFailedException", "ResourceNotFoundException", "ProvisionedThroughputExceededException",
+            "ResourceInUseException", "ItemCollectionSizeLimitExceededException", "TransactionConflictException",
+            "TransactionCanceledException", "TransactionInProgressException", "RequestLimitExceededException",
+            "InternalServerErrorException", "LimitExceededException", "IdempotentParameterMismatchException",
+            "BackupInUseException", "BackupNotFoundException", "TableNotFoundException", "TableInUseException",
+            "IndexNotFoundException", "DuplicateItemException");
+
 
     /** What every execution of an {@link Executions} service shares. */
     record Env(Scheduler scheduler, TaskInvoker invoker, Random random, String region, TaskTokens tokens,
@@ -367,9 +376,10 @@ final class Interpreter {
         JsonNode afterInputPath = inspect(v, "afterInputPath", inputPath(v, v.raw));
         JsonNode effective = inspect(v, "afterParameters", parameters(v, afterInputPath));
         JsonNode result = inspect(v, "result", s.result() != null ? s.result().deepCopy() : effective);
+        // ResultPath and OutputPath read the variables from before the state: its Assign takes effect after them.
+        JsonNode out = outputPath(v, inspect(v, "afterResultPath", resultPath(s.resultPath(), v.raw, result)));
         assign(v, s.assign(), result, null);
-        return new Transition(s.next(), outputPath(v, inspect(v, "afterResultPath",
-                resultPath(s.resultPath(), v.raw, result))));
+        return new Transition(s.next(), out);
     }
 
     private Transition choice(Visit v) {
@@ -399,13 +409,15 @@ final class Interpreter {
         JsonNode effective = inputPath(v, v.raw);
         for (State.Choice c : s.choices()) {
             if (c.rule().matches(effective, scope(v))) {
+                JsonNode out = outputPath(v, effective);
                 assign(v, c.assign(), effective, null);
-                return new Transition(c.next(), outputPath(v, effective));
+                return new Transition(c.next(), out);
             }
         }
         if (s.defaultNext() != null) {
+            JsonNode out = outputPath(v, effective);
             assign(v, s.assign(), effective, null);
-            return new Transition(s.defaultNext(), outputPath(v, effective));
+            return new Transition(s.defaultNext(), out);
         }
         throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Choice rule matched and no Default is set in state '"
                 + s.name() + "' for input " + Json.write(effective));
@@ -543,10 +555,12 @@ final class Interpreter {
             };
             output = withRetry(v, attempt).thenApply(result -> {
                 inspect(v, "result", result);
-                assign(v, s.assign(), result, null);
                 JsonNode selected = inspect(v, "afterResultSelector", s.resultSelector() == null ? result
                         : s.resultSelector().evaluate(env(v, result, null)));
-                return outputPath(v, inspect(v, "afterResultPath", resultPath(s.resultPath(), v.raw, selected)));
+                JsonNode out = outputPath(v, inspect(v, "afterResultPath", resultPath(s.resultPath(), v.raw, selected)));
+                // Assign reads the raw result; its values take effect after ResultSelector, ResultPath and OutputPath.
+                assign(v, s.assign(), result, null);
+                return out;
             });
         } catch (RuntimeException e) {
             output = CompletableFuture.failedFuture(e);
@@ -576,7 +590,8 @@ final class Interpreter {
                         probe.caught = e;
                     }
                     ObjectNode errorOutput = Json.object();
-                    errorOutput.put("Error", e.error());
+                    // A Fail state without Error leaves the name empty, as its missing Cause is (never JSON null).
+                    errorOutput.put("Error", e.error() == null ? "" : e.error());
                     errorOutput.put("Cause", e.errorCause());
                     if (s.jsonata()) {
                         ObjectNode states = jsonataStates(v, v.raw);
@@ -883,9 +898,15 @@ final class Interpreter {
         boolean dynamo = v.state.task().service().equals("dynamodb");
         String prefix = dynamo ? "DynamoDB" : "StepFunctions";
         if (result instanceof ServiceIntegration.Error e) {
-            return new StatesError(prefix + "." + e.code(), e.message() + " (Service: "
+            // The error is the AWS SDK for Java (v1) exception class: DynamoDB codes without a class of their own
+            // (ValidationException, ThrottlingException, ...) are AmazonDynamoDBException; the cause keeps the wire
+            // code, which Step Functions' API gives without the "Exception" suffix.
+            String wireCode = dynamo ? e.code() : e.code().replaceFirst("Exception$", "");
+            String name = dynamo && !DYNAMODB_EXCEPTION_CLASSES.contains(e.code()) ? "AmazonDynamoDBException"
+                    : e.code();
+            return new StatesError(prefix + "." + name, e.message() + " (Service: "
                     + (dynamo ? "AmazonDynamoDBv2" : "AWSStepFunctions") + "; Status Code: " + e.httpStatus()
-                    + "; Error Code: " + e.code() + "; Request ID: " + e.requestId() + "; Proxy: null)");
+                    + "; Error Code: " + wireCode + "; Request ID: " + e.requestId() + "; Proxy: null)");
         }
         if (result instanceof ServiceIntegration.Failed f) {
             return new StatesError(f.error(), f.cause());

@@ -22,6 +22,10 @@ class DynamoDbIntegrationTest {
         throw new AssertionError("no Lambda call expected");
     }, (service, action, parameters) -> {
         requests.add(service + ":" + action + " " + Json.write(parameters));
+        if (parameters.has("UpdateExpression")) {
+            return CompletableFuture.completedFuture(new ServiceIntegration.Error("ValidationException",
+                    "Invalid UpdateExpression", 400, "REQ2"));
+        }
         if (parameters.has("ConditionExpression")) {
             return CompletableFuture.completedFuture(new ServiceIntegration.Error("ConditionalCheckFailedException",
                     "The conditional request failed", 400, "REQ1"));
@@ -73,6 +77,19 @@ class DynamoDbIntegrationTest {
         assertThat(err.get("Cause").asText()).isEqualTo("The conditional request failed (Service: AmazonDynamoDBv2; "
                 + "Status Code: 400; Error Code: ConditionalCheckFailedException; Request ID: REQ1; Proxy: null)");
         assertThat(Harness.events(e, "TaskFailed").get(0).details().get("resourceType").asText()).isEqualTo("dynamodb");
+    }
+
+    @Test
+    void an_error_without_an_sdk_exception_class_is_amazon_dynamodb_exception_with_its_code_in_the_cause() {
+        Execution e = run("""
+                {'StartAt':'U','States':{
+                  'U':{'Type':'Task','Resource':'arn:aws:states:::dynamodb:updateItem',
+                    'Parameters':{'TableName':'t','Key':{'k':{'S':'1'}},'UpdateExpression':'SET'},'End':true}}}""", "{}");
+
+        assertThat(e.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(e.error()).isEqualTo("DynamoDB.AmazonDynamoDBException");
+        assertThat(e.cause()).isEqualTo("Invalid UpdateExpression (Service: AmazonDynamoDBv2; Status Code: 400; "
+                + "Error Code: ValidationException; Request ID: REQ2; Proxy: null)");
     }
 
     @Test

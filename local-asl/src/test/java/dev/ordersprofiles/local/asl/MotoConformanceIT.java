@@ -22,9 +22,9 @@ class MotoConformanceIT {
         Assumptions.assumeTrue(available(), "skipped: python3 with moto is not installed (pip install 'moto[server]')");
         Process p = new ProcessBuilder("python3", Path.of("src/test/conformance/record.py").toString(), "--check")
                 .redirectErrorStream(true).start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        if (!p.waitFor(20, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new AssertionError("record.py --check did not finish within 10 minutes");
+            throw new AssertionError("record.py --check did not finish within 20 minutes");
         }
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         System.out.println(output);
