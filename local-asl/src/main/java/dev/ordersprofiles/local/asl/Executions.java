@@ -249,16 +249,35 @@ public final class Executions implements AutoCloseable {
     /** Finds an execution by ARN, or by name (the most recent one with that name). */
     public Optional<Execution> find(String arnOrName) {
         Execution byKey = byArn.get(arnOrName);
-        if (byKey != null) {
-            return Optional.of(byKey);
-        }
-        synchronized (express) {
-            if (express.containsKey(arnOrName)) {
-                return Optional.of(express.get(arnOrName));
+        if (byKey == null) {
+            synchronized (express) {
+                byKey = express.get(arnOrName);
             }
         }
-        return list().stream().filter(e -> e.name().equals(arnOrName)).findFirst();
+        if (byKey != null || arnOrName.indexOf(':') >= 0) {
+            // A name has no ':' (NAME), so an ARN that is not held names nothing. StartExecution asks this for every
+            // new ARN: sorting every execution held for it cost ~4 ms of CPU per start with 10,000 held.
+            return Optional.ofNullable(byKey);
+        }
+        // The newest with that name, in list()'s order (start date, then ARN), without sorting them all.
+        List<Execution> candidates = new ArrayList<>();
+        for (Execution e : byArn.values()) {
+            if (e.name().equals(arnOrName)) {
+                candidates.add(e);
+            }
+        }
+        synchronized (express) {
+            for (Execution e : express.values()) {
+                if (e.name().equals(arnOrName)) {
+                    candidates.add(e);
+                }
+            }
+        }
+        return candidates.stream().min(NEWEST_FIRST);
     }
+
+    private static final Comparator<Execution> NEWEST_FIRST =
+            Comparator.comparing(Execution::startDate).reversed().thenComparing(Execution::arn);
 
     /** All executions (standard ones and the recent EXPRESS ones), newest first. */
     public List<Execution> list() {
@@ -266,7 +285,7 @@ public final class Executions implements AutoCloseable {
         synchronized (express) {
             all.addAll(express.values());
         }
-        all.sort(Comparator.comparing(Execution::startDate).reversed().thenComparing(Execution::arn));
+        all.sort(NEWEST_FIRST);
         return all;
     }
 

@@ -76,6 +76,22 @@ class ExecutionsTest {
     }
 
     @Test
+    void find_by_name_gives_the_newest_of_that_name_and_an_unknown_arn_gives_nothing() {
+        Harness h = new Harness();
+        StateMachine other = StateMachine.load(StateMachine.arnFor("us-east-1", "123456789012", "Other"), q("""
+                {'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}"""));
+        Execution older = h.executions.start(WAIT, "same", "{}");
+        h.scheduler.advance(Duration.ofSeconds(1));
+        Execution newer = h.executions.start(other, "same", "{}");
+        h.executions.start(other, "else", "{}");
+        assertThat(h.executions.find("same")).containsSame(newer);
+        assertThat(h.executions.find(older.arn())).containsSame(older);
+        assertThat(h.executions.find(older.arn() + "-gone")).isEmpty();
+        // Not a name (names have no ':'), and no execution's ARN either.
+        assertThat(h.executions.find("Test:same")).isEmpty();
+    }
+
+    @Test
     void history_ids_are_sequential_and_previous_ids_chain() {
         Execution e = new Harness().run(q("""
                 {'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','End':true}}}"""), "{}");
