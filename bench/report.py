@@ -169,7 +169,7 @@ rounds = sorted(m.group(1) for m in (re.match(r"wrk-bare-(\d+)\.txt$", f) for f 
 suffix = {r: f"-{r}" for r in rounds} or {"": ""}
 names = {}
 for r, s_ in suffix.items():
-    names[f"bare{s_}"] = "bare JDK HttpServer (ceiling)" + (f", round {r}" if r else "")
+    names[f"bare{s_}"] = "bare Jetty 12 server (ceiling)" + (f", round {r}" if r else "")
     names[f"orders-get{s_}"] = "GET /orders/{id}" + (f", round {r}" if r else "")
 names.update({"health": "GET /health", "orders-post": "POST /orders"})
 loads = {n: wrk(n) for n in names}

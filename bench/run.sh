@@ -11,7 +11,7 @@
 #   warm  - p50/p99 of the warm handler path against dynalite, Java vs Python, N invocations in one process;
 #   jmh   - JMH of the in-process handler path (event JSON in -> response JSON out) on in-memory adapters;
 #   load  - wrk on the local stack (GET /health, GET /orders/{id}, POST /orders then every order counted) and
-#           a bare JDK HttpServer as the ceiling, loopback only, bounded durations;
+#           a bare Jetty 12 server (the stack's version) as the ceiling, loopback only, bounded durations;
 #   size  - the deployment artifact.
 # Results: bench/results/<UTC time>/ (raw JSON + summary.md); the summary is also printed.
 # Not part of ./mvnw verify. Needs JDK 17+, Node.js >= 20 (dynalite), python3, and root for apt-get.
@@ -349,20 +349,23 @@ if want load; then
   STACK_PORT=$(free_port)
   BARE_PORT=$(free_port)
   log "load: local stack on :$STACK_PORT, bare server on :$BARE_PORT, wrk -t2 -c$CONNS -d$DUR each (GET rounds: bare, stack)"
-  # TCP_NODELAY on both servers: the JDK HttpServer writes headers and body separately, and with Nagle's algorithm
-  # against the client's delayed ACK every keep-alive response then waits ~40 ms (docs/performance.md).
-  NODELAY=-Dsun.net.httpserver.nodelay=true
-  LOCAL_STACK_JAVA_OPTS="${LOCAL_STACK_JAVA_OPTS-$NODELAY}" ./local-stack --port "$STACK_PORT" --in-memory --param ApiThrottlingRateLimit=100000 --param ApiThrottlingBurstLimit=100000 \
+  LOCAL_STACK_JAVA_OPTS="${LOCAL_STACK_JAVA_OPTS-}" ./local-stack --port "$STACK_PORT" --in-memory --param ApiThrottlingRateLimit=100000 --param ApiThrottlingBurstLimit=100000 \
     --param OrdersCreateReservedConcurrency=1000 >"$OUT/local-stack.log" 2>&1 &
   PIDS+=($!)
-  java ${LOCAL_STACK_JAVA_OPTS-$NODELAY} bench/load/BareServer.java "$BARE_PORT" >"$OUT/bare.log" 2>&1 &
-  PIDS+=($!)
-  for port in "$STACK_PORT" "$BARE_PORT"; do
+  wait_health() {
     for _ in $(seq 1 1800); do
-      curl -fsS -o /dev/null "http://127.0.0.1:$port/health" 2>/dev/null && break
+      curl -fsS -o /dev/null "http://127.0.0.1:$1/health" 2>/dev/null && return 0
       sleep 0.1
     done
-  done
+    log "nothing answers on :$1"; exit 1
+  }
+  wait_health "$STACK_PORT"
+  # The ceiling is a bare Jetty of the stack's own version: the stack's jar (which ./local-stack has just built if
+  # it was stale) on the class path.
+  java ${LOCAL_STACK_JAVA_OPTS-} -cp local/target/local-stack.jar bench/load/BareServer.java "$BARE_PORT" \
+    >"$OUT/bare.log" 2>&1 &
+  PIDS+=($!)
+  wait_health "$BARE_PORT"
   BASE=http://127.0.0.1:$STACK_PORT
   export BENCH_TOKEN
   BENCH_TOKEN=$(curl -fsS -X POST "$BASE/_local/token" -H 'Content-Type: application/json' \
@@ -383,8 +386,8 @@ if want load; then
   mkdir -p "$OUT/warm-up-ids"
   BENCH_IDS_DIR=$ROOT/$OUT/warm-up-ids wrk -t2 -c"$CONNS" -d"$WARM" -s bench/load/post-orders.lua "$BASE/orders" \
     >/dev/null 2>&1
-  # The ceiling gets the same request as GET /orders/{id}, Authorization header included: the JDK server's
-  # header validation of a ~1 KB token is a large part of the cost per request for both servers.
+  # The ceiling gets the same request as GET /orders/{id}, Authorization header included (the ~1 KB token is
+  # parsed by both servers).
   # The ratio GET /orders/{id} / ceiling is taken in rounds, each server right after the other, and the median of
   # the rounds' ratios is the figure: single 10 s runs moved between 0.48 and 0.70 on the same code as the shared
   # machine's speed drifted.
