@@ -954,6 +954,35 @@ service("sfn-no-such-machine", flow({"S": sfn_task("startExecution", {
         aws={"expected": {"status": "FAILED", "error": "StepFunctions.StateMachineDoesNotExistException"},
              "source": LS + "v2/error_handling/test_task_service_sfn.snapshot.json (test_start_execution_no_such_arn)"})
 
+# ---- distributed map (items from the state input; ItemReader/ResultWriter need S3, which the local stack has not)
+def dmap(child, type_="STANDARD", **fields):
+    return {"StartAt": "M", "States": {"M": dict({
+        "Type": "Map", "ItemsPath": "$.items", "End": True,
+        "ItemProcessor": dict({"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": type_}}, **child)},
+        **fields)}}
+
+
+DMAP_PASS = {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}}
+DMAP_FAIL_ON_2 = {"StartAt": "C", "States": {
+    "C": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 2, "Next": "F"}], "Default": "S"},
+    "F": {"Type": "Fail", "Error": "Boom"}, "S": {"Type": "Succeed"}}}
+case("dmap-basic", dmap(DMAP_PASS, ItemSelector={"v.$": "$$.Map.Item.Value", "i.$": "$$.Map.Item.Index",
+                                                  "k.$": "$.k"}, Label="each"), {"k": "x", "items": ["a", "b", "c"]})
+case("dmap-express", dmap(DMAP_PASS, "EXPRESS", MaxConcurrency=1), {"items": [1, 2, 3]})
+case("dmap-batch", dmap(DMAP_PASS, ItemBatcher={"MaxItemsPerBatch": 2, "BatchInput": {"run.$": "$.run"}}),
+     {"run": 7, "items": [1, 2, 3, 4, 5]})
+case("dmap-empty", dmap(DMAP_PASS, ResultPath="$.out"), {"items": []})
+case("dmap-fail-untolerated", dmap(DMAP_FAIL_ON_2), {"items": [1, 2, 3]})
+case("dmap-fail-over-count", dmap(DMAP_FAIL_ON_2, ToleratedFailureCount=0), {"items": [1, 2, 3]})
+case("dmap-fail-caught", {"StartAt": "M", "States": {"M": dict(
+    {k: v for k, v in dmap(DMAP_FAIL_ON_2)["States"]["M"].items() if k != "End"},
+    Next="D", Catch=[{"ErrorEquals": ["States.ExceedToleratedFailureThreshold"], "ResultPath": "$.e", "Next": "D"}]),
+    "D": {"Type": "Pass", "Parameters": {"error.$": "$.e.Error"}, "End": True}}}, {"items": [1, 2, 3]})
+case("dmap-no-execution-type", {"StartAt": "M", "States": {"M": {
+    "Type": "Map", "End": True, "ItemProcessor": dict({"ProcessorConfig": {"Mode": "DISTRIBUTED"}}, **DMAP_PASS)}}},
+     {})
+
+
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "cases.json"), "w") as f:
