@@ -1490,6 +1490,10 @@ final class Interpreter {
         int limit = s.maxConcurrency() == null ? 0 : s.maxConcurrency();
         if (s.maxConcurrencyPath() != null) {
             JsonNode m = s.maxConcurrencyPath().read(effective, scope(v));
+            // AWS also takes the integer as a string ("1"), as its recorded runs show.
+            if (m != null && m.isTextual() && m.asText().matches("[0-9]{1,9}")) {
+                m = Json.NODES.numberNode(Integer.parseInt(m.asText()));
+            }
             if (m == null || !m.isIntegralNumber() || m.asInt() < 0) {
                 throw StatesError.runtime("MaxConcurrencyPath '" + s.maxConcurrencyPath()
                         + "' does not reference a non-negative integer");
