@@ -776,6 +776,34 @@ case("map-max-concurrency-path-string-input", map_state({"ItemsPath": "$.arr", "
           "source": LS + "v2/assign/test_assign_reference_variables.snapshot.json (test_reference_in_map_state"
                          "[MAP_STATE_REFERENCE_IN_MAX_CONCURRENCY_PATH]): a MaxConcurrencyPath value \"1\" is taken"})
 
+case("jsonpath-bracket-backslash-kept", pass_params({"value.$": "$['Test\\\"\"Name\"']"}),
+     {"Test\\\"\"Name\"": "Value\"\\"},
+     aws={"expected": {"status": "SUCCEEDED", "output": {"value": "Value\"\\"}},
+          "source": LS + "v2/scenarios/test_base_scenarios.snapshot.json (test_escape_sequence_parsing"
+                         "[ESCAPE_SEQUENCES_JSONPATH]): in a quoted bracket name a backslash before \" is kept"})
+
+here = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(here, "aws_choice_observations.json")) as f:
+    # [operator, Variable's value, operand, whether the rule matched] for every Choice comparison LocalStack recorded
+    # on AWS (v2/choice_operators/*.snapshot.json); a *Path operator reads its operand from $.Value.
+    CHOICE_ON_AWS = json.load(f)
+for i, (op, variable, operand, matched) in enumerate(CHOICE_ON_AWS):
+    rule = {"Variable": "$.Variable", op: "$.Value" if op.endswith("Path") else operand}
+    case(f"choice-aws-{i:03d}-{op}", yes_no(rule), {"Variable": variable, "Value": operand},
+         aws={"expected": {"status": "SUCCEEDED", "output": {"branch": "yes" if matched else "no"}},
+              "source": LS + "v2/choice_operators/ (test_" + "".join("_" + c.lower() if c.isupper() else c
+                                                                      for c in op).lstrip("_") + ")"})
+
+case("assign-evaluation-order-aws", flow({
+    "A": {"Type": "Pass", "Result": {"q": "question"}, "Assign": {"question.$": "$.q", "answer": 42}, "Next": "B"},
+    "B": {"Type": "Pass", "InputPath": "$answer", "ResultPath": "$.theAnswer", "OutputPath": "$answer",
+          "Assign": {"answer": "changed"}, "End": True}}), {},
+     aws={"expected": {"status": "SUCCEEDED", "output": 42},
+          "source": LS + "v2/assign/test_assign_reference_variables.snapshot.json "
+                         "(test_state_assign_evaluation_order): OutputPath reads the variables from before the "
+                         "state's own Assign"})
+
+
 # ---- JSONata (QueryLanguage for the machine or one state). moto cannot evaluate JSONata (it needs a Java bridge),
 # so each case carries what AWS gives, from its documentation or LocalStack's AWS-validated recordings.
 JX = "AWS developer guide, 'Transforming data with JSONata in Step Functions'"
@@ -896,27 +924,6 @@ jsonata_case("jsonata-variable-across-query-languages", flow({
     "A": {"Type": "Pass", "QueryLanguage": "JSONata", "Assign": {"v": "{% $states.input.n + 1 %}"}, "Next": "B"},
     "B": {"Type": "Pass", "Parameters": {"v.$": "$v"}, "End": True}}), JDOC, ok({"v": 4}),
     JV + ": variables set by a JSONata state are read by JSONPath states as $name")
-
-here = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(here, "aws_choice_observations.json")) as f:
-    # [operator, Variable's value, operand, whether the rule matched] for every Choice comparison LocalStack recorded
-    # on AWS (v2/choice_operators/*.snapshot.json); a *Path operator reads its operand from $.Value.
-    CHOICE_ON_AWS = json.load(f)
-for i, (op, variable, operand, matched) in enumerate(CHOICE_ON_AWS):
-    rule = {"Variable": "$.Variable", op: "$.Value" if op.endswith("Path") else operand}
-    case(f"choice-aws-{i:03d}-{op}", yes_no(rule), {"Variable": variable, "Value": operand},
-         aws={"expected": {"status": "SUCCEEDED", "output": {"branch": "yes" if matched else "no"}},
-              "source": LS + "v2/choice_operators/ (test_" + "".join("_" + c.lower() if c.isupper() else c
-                                                                      for c in op).lstrip("_") + ")"})
-
-case("assign-evaluation-order-aws", flow({
-    "A": {"Type": "Pass", "Result": {"q": "question"}, "Assign": {"question.$": "$.q", "answer": 42}, "Next": "B"},
-    "B": {"Type": "Pass", "InputPath": "$answer", "ResultPath": "$.theAnswer", "OutputPath": "$answer",
-          "Assign": {"answer": "changed"}, "End": True}}), {},
-     aws={"expected": {"status": "SUCCEEDED", "output": 42},
-          "source": LS + "v2/assign/test_assign_reference_variables.snapshot.json "
-                         "(test_state_assign_evaluation_order): OutputPath reads the variables from before the "
-                         "state's own Assign"})
 
 
 # =====================================================================================================================

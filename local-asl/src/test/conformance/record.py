@@ -111,11 +111,9 @@ def prepared(clients, case):
     return dict(case, definition=json.loads(text))
 
 
-def check(clients, fresh):
+def check(clients, fresh, corpus_file):
     client = clients[0]
-    corpus = []
-    for file in CORPORA:
-        corpus += json.load(open(os.path.join(HERE, "..", "resources", "conformance", file)))
+    corpus = json.load(open(os.path.join(HERE, "..", "resources", "conformance", corpus_file)))
     agree, documented, new = 0, [], []
     for i, case in enumerate(corpus):
         fresh()
@@ -128,7 +126,7 @@ def check(clients, fresh):
             documented.append(case["name"])
         else:
             new.append((case["name"], "moto differs from the expected outcome", moto))
-    print(f"conformance corpus: {len(corpus)} cases; moto agrees with the expected (AWS) outcome on {agree}; "
+    print(f"conformance corpus {corpus_file}: {len(corpus)} cases; moto agrees with the expected (AWS) outcome on {agree}; "
           f"{len(documented)} differ with a recorded verdict; {len(new)} differ without one")
     for name, why, moto in new:
         print(f"  {name}: {why}: {json.dumps(moto)[:300]}")
@@ -139,6 +137,16 @@ CORPORA = {"corpus.json": "cases.json", "services.json": "services.json"}
 
 
 def main():
+    # Each corpus runs on a moto_server of its own: after JSONata definitions moto 5.2 refuses some later JSONPath
+    # ones ("Unsupported declaration in QueryLanguage=JSONPath block"), so nothing must run after them in a process.
+    status = 0
+    for corpus_file, cases_file in CORPORA.items():
+        if "--services" not in sys.argv or corpus_file == "services.json":
+            status |= on_moto(corpus_file, cases_file)
+    return status
+
+
+def on_moto(corpus_file, cases_file):
     import boto3
     verdicts = json.load(open(os.path.join(HERE, "verdicts.json")))
     port = free_port()
@@ -165,10 +173,9 @@ def main():
                        aws_secret_access_key="conformance", config=Config(retries={"max_attempts": 1}))
         clients = (boto3.client("stepfunctions", **options), boto3.client("dynamodb", **options))
         if "--check" in sys.argv:
-            return check(clients, fresh)
-        for corpus_file, cases_file in CORPORA.items():
-            if "--services" not in sys.argv or corpus_file == "services.json":
-                record(clients, fresh, verdicts, corpus_file, cases_file)
+            return check(clients, fresh, corpus_file)
+        record(clients, fresh, verdicts, corpus_file, cases_file)
+        return 0
     finally:
         server.terminate()
         server.wait()

@@ -235,7 +235,10 @@ final class JsonPath {
             StringBuilder out = new StringBuilder();
             for (int i = 1; i < part.length() - 1; i++) {
                 char c = part.charAt(i);
-                if (c == '\\' && i + 1 < part.length() - 1) {
+                // A backslash escapes only the quote and itself; before any other character it is kept, as AWS
+                // reads the path $['a\"b'] as the name a\"b (as LocalStack's AWS-validated recordings show).
+                if (c == '\\' && i + 1 < part.length() - 1
+                        && (part.charAt(i + 1) == part.charAt(0) || part.charAt(i + 1) == '\\')) {
                     c = part.charAt(++i);
                 }
                 out.append(c);
