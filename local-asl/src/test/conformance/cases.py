@@ -804,128 +804,6 @@ case("assign-evaluation-order-aws", flow({
                          "state's own Assign"})
 
 
-# ---- JSONata (QueryLanguage for the machine or one state). moto cannot evaluate JSONata (it needs a Java bridge),
-# so each case carries what AWS gives, from its documentation or LocalStack's AWS-validated recordings.
-JX = "AWS developer guide, 'Transforming data with JSONata in Step Functions'"
-JV = "AWS developer guide, 'Passing data between states with variables'"
-
-
-def jsonata_case(name, definition, input_, expected, source):
-    case(name, definition, input_, aws={"expected": expected, "source": source})
-
-
-def ok(output):
-    return {"status": "SUCCEEDED", "output": output}
-
-
-JDOC = {"customer": {"name": "Ada", "orders": [{"total": 10}, {"total": 32.5}]}, "n": 3, "tags": ["a", "b"]}
-jsonata_case("jsonata-machine-output", flow({"P": {"Type": "Pass", "Output": {
-    "name": "{% $states.input.customer.name %}", "sum": "{% $sum($states.input.customer.orders.total) %}",
-    "literal": "text", "count": "{% $count($states.input.tags) %}"}, "End": True}}, QueryLanguage="JSONata"),
-    JDOC, ok({"name": "Ada", "sum": 42.5, "literal": "text", "count": 2}), JX + ": Output, $states.input")
-jsonata_case("jsonata-state-level", flow({
-    "J": {"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $states.input.n * 2 %}", "Next": "P"},
-    "P": {"Type": "Pass", "Parameters": {"v.$": "$"}, "End": True}}), JDOC, ok({"v": 6}),
-    JX + ": QueryLanguage on one state in a JSONPath machine")
-jsonata_case("jsonata-whole-output-expression", flow({"P": {"Type": "Pass", "Output": "{% $states.input.tags %}",
-                                                          "End": True}}, QueryLanguage="JSONata"),
-             JDOC, ok(["a", "b"]), JX + ": Output may be one expression of any type")
-jsonata_case("jsonata-no-output-passes-input", flow({"P": {"Type": "Pass", "End": True}}, QueryLanguage="JSONata"),
-             {"x": 1}, ok({"x": 1}), JX + ": without Output a Pass state's output is its input")
-jsonata_case("jsonata-context", flow({"P": {"Type": "Pass", "Output": {
-    "exec": "{% $states.context.Execution.Name %}", "state": "{% $states.context.State.Name %}",
-    "in": "{% $states.context.Execution.Input.n %}"}, "End": True}}, QueryLanguage="JSONata"),
-    JDOC, ok({"exec": "exec", "state": "P", "in": 3}), JX + ": $states.context is the context object")
-jsonata_case("jsonata-assign-then-read", flow({
-    "A": {"Type": "Pass", "Assign": {"who": "{% $states.input.customer.name %}", "k": 5}, "Next": "B"},
-    "B": {"Type": "Pass", "Output": {"who": "{% $who %}", "k2": "{% $k * 2 %}"}, "End": True}},
-    QueryLanguage="JSONata"), JDOC, ok({"who": "Ada", "k2": 10}), JV + ": Assign in JSONata states, read as $name")
-jsonata_case("jsonata-output-sees-old-variables", flow({
-    "A": {"Type": "Pass", "Assign": {"x": "old"}, "Next": "B"},
-    "B": {"Type": "Pass", "Assign": {"x": "new"}, "Output": {"x": "{% $x %}"}, "Next": "C"},
-    "C": {"Type": "Pass", "Output": {"x": "{% $x %}"}, "End": True}}, QueryLanguage="JSONata"), {},
-    ok({"x": "new"}), JV + ": Assign and Output of one state are evaluated together; the new values are seen from "
-                           "the next state on (B's Output saw 'old')")
-jsonata_case("jsonata-output-sees-old-variables-in-state", flow({
-    "A": {"Type": "Pass", "Assign": {"x": "old"}, "Next": "B"},
-    "B": {"Type": "Pass", "Assign": {"x": "new"}, "Output": {"x": "{% $x %}"}, "End": True}},
-    QueryLanguage="JSONata"), {}, ok({"x": "old"}),
-    JV + ": 'Assign and Output are evaluated in parallel': Output reads the variables from before the state")
-jsonata_case("jsonata-choice-condition", flow({
-    "C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.n > 2 %}", "Next": "Big",
-                                         "Output": {"size": "big"}}],
-          "Default": "Small"},
-    "Big": {"Type": "Succeed"}, "Small": {"Type": "Fail", "Error": "Small"}}, QueryLanguage="JSONata"),
-    JDOC, ok({"size": "big"}), JX + ": Choice rules take a Condition (and may set Output and Assign)")
-jsonata_case("jsonata-choice-default", flow({
-    "C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.n > 5 %}", "Next": "Big"}],
-          "Default": "Small", "Output": {"size": "small"}},
-    "Big": {"Type": "Fail", "Error": "Big"}, "Small": {"Type": "Succeed"}}, QueryLanguage="JSONata"),
-    JDOC, ok({"size": "small"}), JX + ": the Choice state's own Output applies on the Default path")
-jsonata_case("jsonata-choice-not-boolean", flow({
-    "C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.n %}", "Next": "S"}], "Default": "S"},
-    "S": {"Type": "Succeed"}}, QueryLanguage="JSONata"), JDOC, {"status": "FAILED", "error": "States.QueryEvaluationError"},
-    JX + ": a Condition must evaluate to a boolean; otherwise States.QueryEvaluationError")
-jsonata_case("jsonata-fail-error-cause", flow({"F": {"Type": "Fail", "Error": "{% 'E' & $string($states.input.n) %}",
-                                                   "Cause": "{% $states.input.customer.name %}"}},
-                                              QueryLanguage="JSONata"),
-             JDOC, {"status": "FAILED", "error": "E3", "cause": "Ada"}, JX + ": Fail's Error and Cause take expressions")
-jsonata_case("jsonata-wait-seconds", flow({"W": {"Type": "Wait", "Seconds": "{% $states.input.n - 3 %}",
-                                               "End": True}}, QueryLanguage="JSONata"),
-             JDOC, ok(JDOC), JX + ": Wait's Seconds takes an expression")
-jsonata_case("jsonata-map-items", flow({"M": {"Type": "Map", "Items": "{% $states.input.customer.orders %}",
-    "ItemSelector": {"t": "{% $states.context.Map.Item.Value.total %}", "i": "{% $states.context.Map.Item.Index %}"},
-    "ItemProcessor": flow({"I": {"Type": "Pass", "Output": "{% $states.input.t + $states.input.i %}", "End": True}}),
-    "End": True}}, QueryLanguage="JSONata"), JDOC, ok([10, 33.5]),
-    JX + ": Map's Items and ItemSelector; $states.context.Map.Item")
-jsonata_case("jsonata-map-items-literal", flow({"M": {"Type": "Map", "Items": [1, "two", 3],
-    "ItemProcessor": flow({"I": {"Type": "Pass", "End": True}}), "End": True}}, QueryLanguage="JSONata"),
-    {}, ok([1, "two", 3]), LS + "v2/scenarios/test_base_scenarios.snapshot.json (test_map_state_items_eval_jsonata"
-                               "[mixed]): Items may be a JSON array")
-jsonata_case("jsonata-map-result-output", flow({"M": {"Type": "Map", "Items": "{% $states.input.tags %}",
-    "ItemProcessor": flow({"I": {"Type": "Pass", "Output": "{% $uppercase($states.input) %}", "End": True}}),
-    "Output": {"all": "{% $join($states.result, '-') %}"}, "End": True}}, QueryLanguage="JSONata"),
-    JDOC, ok({"all": "A-B"}), JX + ": $states.result is the state's result in Output")
-jsonata_case("jsonata-parallel-arguments", flow({"P": {"Type": "Parallel", "Arguments": {"n": "{% $states.input.n %}"},
-    "Branches": [flow({"A": {"Type": "Pass", "Output": "{% $states.input.n + 1 %}", "End": True}}),
-                 flow({"B": {"Type": "Pass", "Output": "{% $states.input.n + 2 %}", "End": True}})],
-    "Output": "{% $sum($states.result) %}", "End": True}}, QueryLanguage="JSONata"), JDOC, ok(9),
-    JX + ": Parallel takes Arguments (its branches' input) and Output over $states.result")
-jsonata_case("jsonata-catch-error-output", flow({"P": {"Type": "Parallel",
-    "Branches": [flow({"F": {"Type": "Fail", "Error": "Boom", "Cause": "why"}})],
-    "Catch": [{"ErrorEquals": ["Boom"], "Next": "D",
-               "Output": {"e": "{% $states.errorOutput.Error %}", "c": "{% $states.errorOutput.Cause %}",
-                          "in": "{% $states.input.n %}"},
-               "Assign": {"seen": "{% $states.errorOutput.Error %}"}}], "Next": "D"},
-    "D": {"Type": "Pass", "Output": "{% $merge([$states.input, {'seen': $seen}]) %}", "End": True}},
-    QueryLanguage="JSONata"), JDOC, ok({"e": "Boom", "c": "why", "in": 3, "seen": "Boom"}),
-    JX + ": in a Catch, $states.errorOutput holds Error and Cause; Output and Assign apply")
-jsonata_case("jsonata-undefined-output-field", flow({"P": {"Type": "Pass", "Output": {"v": "{% $states.input.nope %}"},
-                                                         "End": True}}, QueryLanguage="JSONata"), JDOC,
-             {"status": "FAILED", "error": "States.QueryEvaluationError"},
-             LS + "v2/assign/test_assign_base.snapshot.json (BASE_UNDEFINED_OUTPUT_FIELD): an expression with no "
-                  "value fails with States.QueryEvaluationError")
-jsonata_case("jsonata-function-error", flow({"P": {"Type": "Pass", "Output": "{% $number('x') %}", "End": True}},
-                                            QueryLanguage="JSONata"), {},
-             {"status": "FAILED", "error": "States.QueryEvaluationError"},
-             JX + ": an expression that fails to evaluate is States.QueryEvaluationError")
-jsonata_case("jsonata-range-and-partition", flow({"P": {"Type": "Pass", "Output": {
-    "r": "{% $range(0, 10, 3) %}", "p": "{% $partition([1, 2, 3, 4, 5], 2) %}"}, "End": True}},
-    QueryLanguage="JSONata"), {}, ok({"r": [0, 3, 6, 9], "p": [[1, 2], [3, 4], [5]]}),
-    JX + ": Step Functions' own functions $range(start, end, step) and $partition(array, size)")
-jsonata_case("jsonata-hash-and-parse", flow({"P": {"Type": "Pass", "Output": {
-    "h": "{% $hash('Arnav', 'MD5') %}", "j": "{% $parse('{\"a\": [1]}') %}"}, "End": True}},
-    QueryLanguage="JSONata"), {}, ok({"h": "af80e83aac905456e5ecdf7bdf306cea", "j": {"a": [1]}}),
-    JX + ": $hash(value, algorithm) and $parse(json text)")
-jsonata_case("jsonata-jsonpath-field-refused", flow({"P": {"Type": "Pass", "Parameters": {"a": 1}, "End": True}},
-                                                    QueryLanguage="JSONata"), {}, {"status": "INVALID"},
-             JX + ": a JSONata state has no InputPath, Parameters, ResultSelector, ResultPath or OutputPath")
-jsonata_case("jsonata-variable-across-query-languages", flow({
-    "A": {"Type": "Pass", "QueryLanguage": "JSONata", "Assign": {"v": "{% $states.input.n + 1 %}"}, "Next": "B"},
-    "B": {"Type": "Pass", "Parameters": {"v.$": "$v"}, "End": True}}), JDOC, ok({"v": 4}),
-    JV + ": variables set by a JSONata state are read by JSONPath states as $name")
-
-
 # =====================================================================================================================
 # Service integrations (services.json): each case names the tables (key "id", a string) and child state machines it
 # needs, created before it runs; ${table} in a definition is the case's table, ${machine:Name} a child's ARN. record.py
@@ -1122,6 +1000,128 @@ case("dmap-fail-caught", {"StartAt": "M", "States": {"M": dict(
 case("dmap-no-execution-type", {"StartAt": "M", "States": {"M": {
     "Type": "Map", "End": True, "ItemProcessor": dict({"ProcessorConfig": {"Mode": "DISTRIBUTED"}}, **DMAP_PASS)}}},
      {})
+
+
+# ---- JSONata (QueryLanguage for the machine or one state). moto cannot evaluate JSONata (it needs a Java bridge),
+# so each case carries what AWS gives, from its documentation or LocalStack's AWS-validated recordings.
+JX = "AWS developer guide, 'Transforming data with JSONata in Step Functions'"
+JV = "AWS developer guide, 'Passing data between states with variables'"
+
+
+def jsonata_case(name, definition, input_, expected, source):
+    case(name, definition, input_, aws={"expected": expected, "source": source})
+
+
+def ok(output):
+    return {"status": "SUCCEEDED", "output": output}
+
+
+JDOC = {"customer": {"name": "Ada", "orders": [{"total": 10}, {"total": 32.5}]}, "n": 3, "tags": ["a", "b"]}
+jsonata_case("jsonata-machine-output", flow({"P": {"Type": "Pass", "Output": {
+    "name": "{% $states.input.customer.name %}", "sum": "{% $sum($states.input.customer.orders.total) %}",
+    "literal": "text", "count": "{% $count($states.input.tags) %}"}, "End": True}}, QueryLanguage="JSONata"),
+    JDOC, ok({"name": "Ada", "sum": 42.5, "literal": "text", "count": 2}), JX + ": Output, $states.input")
+jsonata_case("jsonata-state-level", flow({
+    "J": {"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $states.input.n * 2 %}", "Next": "P"},
+    "P": {"Type": "Pass", "Parameters": {"v.$": "$"}, "End": True}}), JDOC, ok({"v": 6}),
+    JX + ": QueryLanguage on one state in a JSONPath machine")
+jsonata_case("jsonata-whole-output-expression", flow({"P": {"Type": "Pass", "Output": "{% $states.input.tags %}",
+                                                          "End": True}}, QueryLanguage="JSONata"),
+             JDOC, ok(["a", "b"]), JX + ": Output may be one expression of any type")
+jsonata_case("jsonata-no-output-passes-input", flow({"P": {"Type": "Pass", "End": True}}, QueryLanguage="JSONata"),
+             {"x": 1}, ok({"x": 1}), JX + ": without Output a Pass state's output is its input")
+jsonata_case("jsonata-context", flow({"P": {"Type": "Pass", "Output": {
+    "exec": "{% $states.context.Execution.Name %}", "state": "{% $states.context.State.Name %}",
+    "in": "{% $states.context.Execution.Input.n %}"}, "End": True}}, QueryLanguage="JSONata"),
+    JDOC, ok({"exec": "exec", "state": "P", "in": 3}), JX + ": $states.context is the context object")
+jsonata_case("jsonata-assign-then-read", flow({
+    "A": {"Type": "Pass", "Assign": {"who": "{% $states.input.customer.name %}", "k": 5}, "Next": "B"},
+    "B": {"Type": "Pass", "Output": {"who": "{% $who %}", "k2": "{% $k * 2 %}"}, "End": True}},
+    QueryLanguage="JSONata"), JDOC, ok({"who": "Ada", "k2": 10}), JV + ": Assign in JSONata states, read as $name")
+jsonata_case("jsonata-output-sees-old-variables", flow({
+    "A": {"Type": "Pass", "Assign": {"x": "old"}, "Next": "B"},
+    "B": {"Type": "Pass", "Assign": {"x": "new"}, "Output": {"x": "{% $x %}"}, "Next": "C"},
+    "C": {"Type": "Pass", "Output": {"x": "{% $x %}"}, "End": True}}, QueryLanguage="JSONata"), {},
+    ok({"x": "new"}), JV + ": Assign and Output of one state are evaluated together; the new values are seen from "
+                           "the next state on (B's Output saw 'old')")
+jsonata_case("jsonata-output-sees-old-variables-in-state", flow({
+    "A": {"Type": "Pass", "Assign": {"x": "old"}, "Next": "B"},
+    "B": {"Type": "Pass", "Assign": {"x": "new"}, "Output": {"x": "{% $x %}"}, "End": True}},
+    QueryLanguage="JSONata"), {}, ok({"x": "old"}),
+    JV + ": 'Assign and Output are evaluated in parallel': Output reads the variables from before the state")
+jsonata_case("jsonata-choice-condition", flow({
+    "C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.n > 2 %}", "Next": "Big",
+                                         "Output": {"size": "big"}}],
+          "Default": "Small"},
+    "Big": {"Type": "Succeed"}, "Small": {"Type": "Fail", "Error": "Small"}}, QueryLanguage="JSONata"),
+    JDOC, ok({"size": "big"}), JX + ": Choice rules take a Condition (and may set Output and Assign)")
+jsonata_case("jsonata-choice-default", flow({
+    "C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.n > 5 %}", "Next": "Big"}],
+          "Default": "Small", "Output": {"size": "small"}},
+    "Big": {"Type": "Fail", "Error": "Big"}, "Small": {"Type": "Succeed"}}, QueryLanguage="JSONata"),
+    JDOC, ok({"size": "small"}), JX + ": the Choice state's own Output applies on the Default path")
+jsonata_case("jsonata-choice-not-boolean", flow({
+    "C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.n %}", "Next": "S"}], "Default": "S"},
+    "S": {"Type": "Succeed"}}, QueryLanguage="JSONata"), JDOC, {"status": "FAILED", "error": "States.QueryEvaluationError"},
+    JX + ": a Condition must evaluate to a boolean; otherwise States.QueryEvaluationError")
+jsonata_case("jsonata-fail-error-cause", flow({"F": {"Type": "Fail", "Error": "{% 'E' & $string($states.input.n) %}",
+                                                   "Cause": "{% $states.input.customer.name %}"}},
+                                              QueryLanguage="JSONata"),
+             JDOC, {"status": "FAILED", "error": "E3", "cause": "Ada"}, JX + ": Fail's Error and Cause take expressions")
+jsonata_case("jsonata-wait-seconds", flow({"W": {"Type": "Wait", "Seconds": "{% $states.input.n - 3 %}",
+                                               "End": True}}, QueryLanguage="JSONata"),
+             JDOC, ok(JDOC), JX + ": Wait's Seconds takes an expression")
+jsonata_case("jsonata-map-items", flow({"M": {"Type": "Map", "Items": "{% $states.input.customer.orders %}",
+    "ItemSelector": {"t": "{% $states.context.Map.Item.Value.total %}", "i": "{% $states.context.Map.Item.Index %}"},
+    "ItemProcessor": flow({"I": {"Type": "Pass", "Output": "{% $states.input.t + $states.input.i %}", "End": True}}),
+    "End": True}}, QueryLanguage="JSONata"), JDOC, ok([10, 33.5]),
+    JX + ": Map's Items and ItemSelector; $states.context.Map.Item")
+jsonata_case("jsonata-map-items-literal", flow({"M": {"Type": "Map", "Items": [1, "two", 3],
+    "ItemProcessor": flow({"I": {"Type": "Pass", "End": True}}), "End": True}}, QueryLanguage="JSONata"),
+    {}, ok([1, "two", 3]), LS + "v2/scenarios/test_base_scenarios.snapshot.json (test_map_state_items_eval_jsonata"
+                               "[mixed]): Items may be a JSON array")
+jsonata_case("jsonata-map-result-output", flow({"M": {"Type": "Map", "Items": "{% $states.input.tags %}",
+    "ItemProcessor": flow({"I": {"Type": "Pass", "Output": "{% $uppercase($states.input) %}", "End": True}}),
+    "Output": {"all": "{% $join($states.result, '-') %}"}, "End": True}}, QueryLanguage="JSONata"),
+    JDOC, ok({"all": "A-B"}), JX + ": $states.result is the state's result in Output")
+jsonata_case("jsonata-parallel-arguments", flow({"P": {"Type": "Parallel", "Arguments": {"n": "{% $states.input.n %}"},
+    "Branches": [flow({"A": {"Type": "Pass", "Output": "{% $states.input.n + 1 %}", "End": True}}),
+                 flow({"B": {"Type": "Pass", "Output": "{% $states.input.n + 2 %}", "End": True}})],
+    "Output": "{% $sum($states.result) %}", "End": True}}, QueryLanguage="JSONata"), JDOC, ok(9),
+    JX + ": Parallel takes Arguments (its branches' input) and Output over $states.result")
+jsonata_case("jsonata-catch-error-output", flow({"P": {"Type": "Parallel",
+    "Branches": [flow({"F": {"Type": "Fail", "Error": "Boom", "Cause": "why"}})],
+    "Catch": [{"ErrorEquals": ["Boom"], "Next": "D",
+               "Output": {"e": "{% $states.errorOutput.Error %}", "c": "{% $states.errorOutput.Cause %}",
+                          "in": "{% $states.input.n %}"},
+               "Assign": {"seen": "{% $states.errorOutput.Error %}"}}], "Next": "D"},
+    "D": {"Type": "Pass", "Output": "{% $merge([$states.input, {'seen': $seen}]) %}", "End": True}},
+    QueryLanguage="JSONata"), JDOC, ok({"e": "Boom", "c": "why", "in": 3, "seen": "Boom"}),
+    JX + ": in a Catch, $states.errorOutput holds Error and Cause; Output and Assign apply")
+jsonata_case("jsonata-undefined-output-field", flow({"P": {"Type": "Pass", "Output": {"v": "{% $states.input.nope %}"},
+                                                         "End": True}}, QueryLanguage="JSONata"), JDOC,
+             {"status": "FAILED", "error": "States.QueryEvaluationError"},
+             LS + "v2/assign/test_assign_base.snapshot.json (BASE_UNDEFINED_OUTPUT_FIELD): an expression with no "
+                  "value fails with States.QueryEvaluationError")
+jsonata_case("jsonata-function-error", flow({"P": {"Type": "Pass", "Output": "{% $number('x') %}", "End": True}},
+                                            QueryLanguage="JSONata"), {},
+             {"status": "FAILED", "error": "States.QueryEvaluationError"},
+             JX + ": an expression that fails to evaluate is States.QueryEvaluationError")
+jsonata_case("jsonata-range-and-partition", flow({"P": {"Type": "Pass", "Output": {
+    "r": "{% $range(0, 10, 3) %}", "p": "{% $partition([1, 2, 3, 4, 5], 2) %}"}, "End": True}},
+    QueryLanguage="JSONata"), {}, ok({"r": [0, 3, 6, 9], "p": [[1, 2], [3, 4], [5]]}),
+    JX + ": Step Functions' own functions $range(start, end, step) and $partition(array, size)")
+jsonata_case("jsonata-hash-and-parse", flow({"P": {"Type": "Pass", "Output": {
+    "h": "{% $hash('Arnav', 'MD5') %}", "j": "{% $parse('{\"a\": [1]}') %}"}, "End": True}},
+    QueryLanguage="JSONata"), {}, ok({"h": "af80e83aac905456e5ecdf7bdf306cea", "j": {"a": [1]}}),
+    JX + ": $hash(value, algorithm) and $parse(json text)")
+jsonata_case("jsonata-jsonpath-field-refused", flow({"P": {"Type": "Pass", "Parameters": {"a": 1}, "End": True}},
+                                                    QueryLanguage="JSONata"), {}, {"status": "INVALID"},
+             JX + ": a JSONata state has no InputPath, Parameters, ResultSelector, ResultPath or OutputPath")
+jsonata_case("jsonata-variable-across-query-languages", flow({
+    "A": {"Type": "Pass", "QueryLanguage": "JSONata", "Assign": {"v": "{% $states.input.n + 1 %}"}, "Next": "B"},
+    "B": {"Type": "Pass", "Parameters": {"v.$": "$v"}, "End": True}}), JDOC, ok({"v": 4}),
+    JV + ": variables set by a JSONata state are read by JSONPath states as $name")
 
 
 if __name__ == "__main__":
