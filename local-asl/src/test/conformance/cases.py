@@ -1002,7 +1002,8 @@ case("dmap-no-execution-type", {"StartAt": "M", "States": {"M": {
      {})
 
 
-# ---- JSONata (QueryLanguage for the machine or one state). moto cannot evaluate JSONata (it needs a Java bridge),
+# ---- JSONata: keep these cases last (after a JSONata definition moto 5.2 refuses some JSONPath ones in the same
+# process, so they would record wrongly). QueryLanguage for the machine or one state. moto cannot evaluate JSONata (it needs a Java bridge),
 # so each case carries what AWS gives, from its documentation or LocalStack's AWS-validated recordings.
 JX = "AWS developer guide, 'Transforming data with JSONata in Step Functions'"
 JV = "AWS developer guide, 'Passing data between states with variables'"
