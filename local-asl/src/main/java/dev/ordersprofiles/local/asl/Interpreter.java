@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -1015,22 +1016,25 @@ final class Interpreter {
         String requestId = env.uuid();
         String length = String.valueOf(Json.write(response).getBytes(StandardCharsets.UTF_8).length);
         String date = HTTP_DATE.format(now());
+        putSdkMetadata(out, requestId, List.of(Map.entry("x-amzn-RequestId", requestId),
+                Map.entry("connection", "keep-alive"), Map.entry("Content-Length", length), Map.entry("Date", date),
+                Map.entry("Content-Type", "application/x-amz-json-1.0")));
+        return out;
+    }
+
+    /**
+     * The SDK's metadata of a 200 response, as Step Functions adds it to a service task's result: the response's
+     * headers in their order as lists in {@code AllHttpHeaders}, the same sorted by name in {@code HttpHeaders}.
+     */
+    private static void putSdkMetadata(ObjectNode out, String requestId, List<Map.Entry<String, String>> headers) {
         ObjectNode http = out.putObject("SdkHttpMetadata");
         ObjectNode all = http.putObject("AllHttpHeaders");
-        all.putArray("x-amzn-RequestId").add(requestId);
-        all.putArray("connection").add("keep-alive");
-        all.putArray("Content-Length").add(length);
-        all.putArray("Date").add(date);
-        all.putArray("Content-Type").add("application/x-amz-json-1.0");
-        ObjectNode headers = http.putObject("HttpHeaders");
-        headers.put("connection", "keep-alive");
-        headers.put("Content-Length", length);
-        headers.put("Content-Type", "application/x-amz-json-1.0");
-        headers.put("Date", date);
-        headers.put("x-amzn-RequestId", requestId);
+        headers.forEach(h -> all.putArray(h.getKey()).add(h.getValue()));
+        ObjectNode sorted = http.putObject("HttpHeaders");
+        headers.stream().sorted(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER))
+                .forEach(h -> sorted.put(h.getKey(), h.getValue()));
         http.put("HttpStatusCode", 200);
         out.putObject("SdkResponseMetadata").put("RequestId", requestId);
-        return out;
     }
 
     // ---------------------------------------------------------------- TestState
@@ -1388,27 +1392,10 @@ final class Interpreter {
         ObjectNode envelope = Json.object();
         envelope.put("ExecutedVersion", version);
         envelope.set("Payload", payload);
-        ObjectNode http = envelope.putObject("SdkHttpMetadata");
-        ObjectNode all = http.putObject("AllHttpHeaders");
-        all.putArray("X-Amz-Executed-Version").add(version);
-        all.putArray("x-amzn-Remapped-Content-Length").add("0");
-        all.putArray("Connection").add("keep-alive");
-        all.putArray("x-amzn-RequestId").add(requestId);
-        all.putArray("Content-Length").add(length);
-        all.putArray("Date").add(date);
-        all.putArray("X-Amzn-Trace-Id").add(trace);
-        all.putArray("Content-Type").add("application/json");
-        ObjectNode headers = http.putObject("HttpHeaders");
-        headers.put("Connection", "keep-alive");
-        headers.put("Content-Length", length);
-        headers.put("Content-Type", "application/json");
-        headers.put("Date", date);
-        headers.put("X-Amz-Executed-Version", version);
-        headers.put("x-amzn-Remapped-Content-Length", "0");
-        headers.put("x-amzn-RequestId", requestId);
-        headers.put("X-Amzn-Trace-Id", trace);
-        http.put("HttpStatusCode", 200);
-        envelope.putObject("SdkResponseMetadata").put("RequestId", requestId);
+        putSdkMetadata(envelope, requestId, List.of(Map.entry("X-Amz-Executed-Version", version),
+                Map.entry("x-amzn-Remapped-Content-Length", "0"), Map.entry("Connection", "keep-alive"),
+                Map.entry("x-amzn-RequestId", requestId), Map.entry("Content-Length", length), Map.entry("Date", date),
+                Map.entry("X-Amzn-Trace-Id", trace), Map.entry("Content-Type", "application/json")));
         envelope.put("StatusCode", 200);
         return envelope;
     }

@@ -434,10 +434,7 @@ public final class StepFunctionsApi {
             throw new Failure("InvalidName", e.getMessage());
         }
         if (!sync) {
-            ObjectNode out = JSON.createObjectNode();
-            out.put("executionArn", execution.arn());
-            out.put("startDate", seconds(execution.startDate()));
-            return out;
+            return started(execution);
         }
         try {
             execution.completion().get(SYNC_LIMIT_SECONDS, TimeUnit.SECONDS);
@@ -447,10 +444,7 @@ public final class StepFunctionsApi {
             executions.stop(execution.arn(), "States.Timeout", "the synchronous execution ran past "
                     + SYNC_LIMIT_SECONDS + " seconds");
         }
-        ObjectNode out = describe(execution);
-        out.remove("redriveCount");
-        out.remove("redriveStatus");
-        out.remove("redriveDate");
+        ObjectNode out = syncOutcome(execution);
         return out;
     }
 
@@ -467,10 +461,7 @@ public final class StepFunctionsApi {
             throw new Failure("InvalidName", e.getMessage());
         }
         if (!sync) {
-            ObjectNode out = JSON.createObjectNode();
-            out.put("executionArn", execution.arn());
-            out.put("startDate", seconds(execution.startDate()));
-            return out;
+            return started(execution);
         }
         try {
             execution.completion().get(SYNC_LIMIT_SECONDS + 30, TimeUnit.SECONDS);
@@ -479,15 +470,29 @@ public final class StepFunctionsApi {
         } catch (ExecutionException | TimeoutException e) {
             // the interpreter times the execution out at five minutes; an answer still RUNNING says so
         }
-        ObjectNode out = describe(execution);
-        out.remove("redriveCount");
-        out.remove("redriveStatus");
-        out.remove("redriveDate");
+        ObjectNode out = syncOutcome(execution);
         Instant stop = execution.stopDate() == null ? clock.instant() : execution.stopDate();
         long millis = Math.max(1, Duration.between(execution.startDate(), stop).toMillis());
         // Billed as Express workflows are: duration rounded up to the next 100 ms, memory at least 64 MB.
         out.putObject("billingDetails").put("billedMemoryUsedInMB", 64)
                 .put("billedDurationInMilliseconds", (millis + 99) / 100 * 100);
+        return out;
+    }
+
+    /** StartExecution's answer. */
+    private static ObjectNode started(Execution execution) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("executionArn", execution.arn());
+        out.put("startDate", seconds(execution.startDate()));
+        return out;
+    }
+
+    /** StartSyncExecution's answer: the execution's description without the redrive fields, which it has not. */
+    private ObjectNode syncOutcome(Execution execution) {
+        ObjectNode out = describe(execution);
+        out.remove("redriveCount");
+        out.remove("redriveStatus");
+        out.remove("redriveDate");
         return out;
     }
 

@@ -7,19 +7,13 @@ import dev.ordersprofiles.local.LocalStack;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -39,12 +33,12 @@ class DurableExecutionsIT {
     void an_execution_running_at_a_stop_completes_after_the_restart() throws Exception {
         Path data = Files.createTempDirectory("durable-executions-it");
         String execution;
-        try (LocalStack first = LocalStack.start(options(data, 0)); SfnClient sfn = sfn(first.port())) {
+        try (LocalStack first = LocalStack.start(options(data, 0)); SfnClient sfn = StackSfn.client(first.port())) {
             execution = startHeld(sfn, "in-process");
         }
 
-        try (LocalStack second = LocalStack.start(options(data, 0)); SfnClient sfn = sfn(second.port())) {
-            DescribeExecutionResponse done = awaitClosed(sfn, execution);
+        try (LocalStack second = LocalStack.start(options(data, 0)); SfnClient sfn = StackSfn.client(second.port())) {
+            DescribeExecutionResponse done = StackSfn.awaitClosed(sfn, execution);
 
             assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(done.output()).isEqualTo("{\"shaped\":7}");
@@ -68,7 +62,7 @@ class DurableExecutionsIT {
         String execution;
         try {
             awaitListening(port, child);
-            try (SfnClient sfn = sfn(port)) {
+            try (SfnClient sfn = StackSfn.client(port)) {
                 execution = startHeld(sfn, "killed");
             }
         } finally {
@@ -80,8 +74,8 @@ class DurableExecutionsIT {
             }
         }
 
-        try (LocalStack second = LocalStack.start(options(data, 0)); SfnClient sfn = sfn(second.port())) {
-            DescribeExecutionResponse done = awaitClosed(sfn, execution);
+        try (LocalStack second = LocalStack.start(options(data, 0)); SfnClient sfn = StackSfn.client(second.port())) {
+            DescribeExecutionResponse done = StackSfn.awaitClosed(sfn, execution);
 
             assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(done.output()).isEqualTo("{\"shaped\":7}");
@@ -105,23 +99,6 @@ class DurableExecutionsIT {
 
     private static LocalOptions options(Path data, int port) {
         return LocalOptions.defaults().withPort(port).withDataDir(data).withTemplate(TEMPLATE);
-    }
-
-    private static SfnClient sfn(int port) {
-        return SfnClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    private static DescribeExecutionResponse awaitClosed(SfnClient sfn, String arn) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            DescribeExecutionResponse d = sfn.describeExecution(r -> r.executionArn(arn));
-            if (d.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
-                return d;
-            }
-            Thread.sleep(50);
-        }
     }
 
     private static int freePort() throws IOException {

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ordersprofiles.local.LocalOptions;
 import dev.ordersprofiles.local.LocalStack;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
@@ -38,7 +32,7 @@ class DurableMapRunsIT {
         Path data = Files.createTempDirectory("durable-map-runs-it");
         String execution;
         String mapRun;
-        try (LocalStack first = LocalStack.start(options(data)); SfnClient sfn = sfn(first.port())) {
+        try (LocalStack first = LocalStack.start(options(data)); SfnClient sfn = StackSfn.client(first.port())) {
             String machine = sfn.createStateMachine(r -> r.name("each").definition(EACH)
                     .roleArn("arn:aws:iam::000000000000:role/test")).stateMachineArn();
             execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"items\":[1,2,3]}"))
@@ -59,8 +53,8 @@ class DurableMapRunsIT {
             assertThat(sfn.describeExecution(r -> r.executionArn(execution)).status()).isEqualTo(ExecutionStatus.RUNNING);
         }
 
-        try (LocalStack second = LocalStack.start(options(data)); SfnClient sfn = sfn(second.port())) {
-            DescribeExecutionResponse done = awaitClosed(sfn, execution);
+        try (LocalStack second = LocalStack.start(options(data)); SfnClient sfn = StackSfn.client(second.port())) {
+            DescribeExecutionResponse done = StackSfn.awaitClosed(sfn, execution);
 
             assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(done.output()).isEqualTo("[{\"seen\":1},{\"seen\":2},{\"seen\":3}]");
@@ -83,22 +77,5 @@ class DurableMapRunsIT {
 
     private static LocalOptions options(Path data) {
         return LocalOptions.defaults().withPort(0).withDataDir(data).withTemplate(TEMPLATE);
-    }
-
-    private static SfnClient sfn(int port) {
-        return SfnClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    private static DescribeExecutionResponse awaitClosed(SfnClient sfn, String arn) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            DescribeExecutionResponse d = sfn.describeExecution(r -> r.executionArn(arn));
-            if (d.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
-                return d;
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -7,18 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ordersprofiles.local.LocalOptions;
 import dev.ordersprofiles.local.LocalStack;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -53,16 +47,16 @@ class DurableTasksIT {
         Path data = Files.createTempDirectory("durable-tasks-it");
         String execution;
         String token;
-        try (LocalStack first = LocalStack.start(options(data)); SfnClient sfn = sfn(first.port())) {
+        try (LocalStack first = LocalStack.start(options(data)); SfnClient sfn = StackSfn.client(first.port())) {
             String machine = create(sfn, "callback-" + UUID.randomUUID(), CALLBACK);
             execution = sfn.startExecution(r -> r.stateMachineArn(machine).input("{\"beat\":600}")).executionArn();
             token = awaitToken(sfn, execution);
         }
 
-        try (LocalStack second = LocalStack.start(options(data)); SfnClient sfn = sfn(second.port())) {
+        try (LocalStack second = LocalStack.start(options(data)); SfnClient sfn = StackSfn.client(second.port())) {
             sfn.sendTaskHeartbeat(r -> r.taskToken(token));
             sfn.sendTaskSuccess(r -> r.taskToken(token).output("{\"approved\":true}"));
-            DescribeExecutionResponse done = awaitClosed(sfn, execution);
+            DescribeExecutionResponse done = StackSfn.awaitClosed(sfn, execution);
 
             assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(done.output()).isEqualTo("{\"beat\":600,\"review\":{\"approved\":true}}");
@@ -86,7 +80,7 @@ class DurableTasksIT {
         String child;
         String parent;
         String token;
-        try (LocalStack first = LocalStack.start(options(data)); SfnClient sfn = sfn(first.port())) {
+        try (LocalStack first = LocalStack.start(options(data)); SfnClient sfn = StackSfn.client(first.port())) {
             child = create(sfn, "child-" + UUID.randomUUID(), CALLBACK);
             String machine = create(sfn, "parent-" + UUID.randomUUID(), PARENT.formatted(child));
             parent = sfn.startExecution(r -> r.stateMachineArn(machine).input("{}")).executionArn();
@@ -103,9 +97,9 @@ class DurableTasksIT {
 
         // Machines made through the API are not kept across a restart, but their executions are: each resumes with
         // the definition it started with, the child waiting on its token and the parent on that same child.
-        try (LocalStack second = LocalStack.start(options(data)); SfnClient sfn = sfn(second.port())) {
+        try (LocalStack second = LocalStack.start(options(data)); SfnClient sfn = StackSfn.client(second.port())) {
             sfn.sendTaskSuccess(r -> r.taskToken(token).output("{\"approved\":true}"));
-            DescribeExecutionResponse done = awaitClosed(sfn, parent);
+            DescribeExecutionResponse done = StackSfn.awaitClosed(sfn, parent);
 
             assertThat(done.status()).as(done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(JSON.readTree(done.output()).get("review").toString()).isEqualTo("{\"approved\":true}");
@@ -118,7 +112,7 @@ class DurableTasksIT {
     void stopping_a_parent_stops_the_child_it_waits_for_and_the_childs_token_answers_task_timed_out()
             throws Exception {
         Path data = Files.createTempDirectory("durable-stop-it");
-        try (LocalStack stack = LocalStack.start(options(data)); SfnClient sfn = sfn(stack.port())) {
+        try (LocalStack stack = LocalStack.start(options(data)); SfnClient sfn = StackSfn.client(stack.port())) {
             String child = create(sfn, "child-" + UUID.randomUUID(), CALLBACK);
             String machine = create(sfn, "parent-" + UUID.randomUUID(), PARENT.formatted(child));
             String parent = sfn.startExecution(r -> r.stateMachineArn(machine).input("{}")).executionArn();
@@ -129,7 +123,7 @@ class DurableTasksIT {
             sfn.stopExecution(r -> r.executionArn(parent).error("Operator.Stop").cause("no longer needed"));
 
             assertThat(sfn.describeExecution(r -> r.executionArn(parent)).status()).isEqualTo(ExecutionStatus.ABORTED);
-            DescribeExecutionResponse stopped = awaitClosed(sfn, childExecution);
+            DescribeExecutionResponse stopped = StackSfn.awaitClosed(sfn, childExecution);
             assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
             assertThatThrownBy(() -> sfn.sendTaskSuccess(r -> r.taskToken(token).output("{}")))
                     .isInstanceOf(TaskTimedOutException.class);
@@ -180,22 +174,5 @@ class DurableTasksIT {
 
     private static LocalOptions options(Path data) {
         return LocalOptions.defaults().withPort(0).withDataDir(data).withTemplate(TEMPLATE);
-    }
-
-    private static SfnClient sfn(int port) {
-        return SfnClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    private static DescribeExecutionResponse awaitClosed(SfnClient sfn, String arn) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            DescribeExecutionResponse d = sfn.describeExecution(r -> r.executionArn(arn));
-            if (d.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
-                return d;
-            }
-            Thread.sleep(50);
-        }
     }
 }

@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 
 /**
@@ -218,13 +215,6 @@ class StackConformanceIT {
     }
 
     private static DescribeExecutionResponse awaitClosed(String executionArn) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            DescribeExecutionResponse d = sfn.describeExecution(r -> r.executionArn(executionArn));
-            if (d.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
-                return d;
-            }
-            Thread.sleep(20);
-        }
+        return StackSfn.awaitClosed(sfn, executionArn);
     }
 }

@@ -24,11 +24,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -79,15 +74,7 @@ class StepFunctionsApiIT {
                 .withDataDir(Files.createTempDirectory("sfn-api-it"))
                 .withTemplate(Path.of("..", "sam", "template.yaml"))
                 .withSfnMockConfig(Path.of("src", "test", "resources", "stepfunctions", "mock-config.json")));
-        sfn = SfnClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + stack.port()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
-                // StartSyncExecution goes to a "sync-" host prefix on AWS; here everything is on one host.
-                .overrideConfiguration(c -> c.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION,
-                        true))
-                .build();
+        sfn = StackSfn.client(stack.port());
     }
 
     @AfterAll
@@ -466,13 +453,6 @@ class StepFunctionsApiIT {
 
     /** Polls DescribeExecution until the run closes (bounded: a hung run fails the test). */
     private static DescribeExecutionResponse awaitClosed(String executionArn) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            DescribeExecutionResponse d = sfn.describeExecution(r -> r.executionArn(executionArn));
-            if (d.status() != ExecutionStatus.RUNNING || Instant.now().isAfter(deadline)) {
-                return d;
-            }
-            Thread.sleep(20);
-        }
+        return StackSfn.awaitClosed(sfn, executionArn);
     }
 }
